@@ -1,0 +1,2 @@
+// Product knowledge: the engine's product facts and the starter catalog.
+export * from './starter.ts';

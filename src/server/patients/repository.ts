@@ -1,0 +1,123 @@
+import type { NewPatient, Patient } from '../../domain/api/patients.ts';
+import { searchKey } from '../../domain/transliterate.ts';
+import type { Queryable } from '../db/database.ts';
+
+interface Row {
+  id: string;
+  given_name: string;
+  family_name: string;
+  patronymic: string | null;
+  birth_date: string;
+  sex: Patient['sex'];
+  phone: string | null;
+  email: string | null;
+  preferred_language: 'en' | 'ru';
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const patientColumns =
+  'p.id, p.given_name, p.family_name, p.patronymic, p.birth_date, p.sex, p.phone, p.email, p.preferred_language, p.archived_at, p.created_at, p.updated_at';
+
+/** Maps a patients row to the API shape. */
+export function toPatient(r: Row): Patient {
+  return {
+    id: r.id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    patronymic: r.patronymic,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    phone: r.phone,
+    email: r.email,
+    preferredLanguage: r.preferred_language,
+    archived: r.archived_at !== null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Digits of a phone number, the form phones are matched in. */
+export function phoneDigits(phone: string | null | undefined): string | null {
+  const d = phone?.replace(/\D/g, '') ?? '';
+  return d.length > 0 ? d : null;
+}
+
+function keyOf(p: { givenName: string; familyName: string; patronymic?: string | null | undefined }): string {
+  return searchKey([p.familyName, p.givenName, p.patronymic ?? ''].join(' '));
+}
+
+/** Reads and writes patients; the transaction's clinic scopes every query. */
+export const patientsRepository = {
+  async insert(q: Queryable, id: string, clinicId: string, p: NewPatient, createdBy: string): Promise<Patient> {
+    const r = await q.query<Row>(
+      `INSERT INTO patients AS p (id, clinic_id, given_name, family_name, patronymic, birth_date, sex, phone, email, preferred_language, search_key, phone_digits, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${patientColumns}`,
+      [id, clinicId, p.givenName, p.familyName, p.patronymic ?? null, p.birthDate, p.sex, p.phone ?? null, p.email ?? null, p.preferredLanguage ?? 'ru', keyOf(p), phoneDigits(p.phone), createdBy],
+    );
+    return toPatient(r.rows[0] as Row);
+  },
+
+  async byId(q: Queryable, id: string): Promise<Patient | undefined> {
+    const r = await q.query<Row>(`SELECT ${patientColumns} FROM patients p WHERE p.id = $1`, [id]);
+    return r.rows[0] && toPatient(r.rows[0]);
+  },
+
+  async update(q: Queryable, id: string, next: Omit<Patient, 'id' | 'createdAt' | 'updatedAt' | 'archived'>, archived: boolean | undefined): Promise<Patient | undefined> {
+    const r = await q.query<Row>(
+      `UPDATE patients p SET given_name = $2, family_name = $3, patronymic = $4, birth_date = $5, sex = $6, phone = $7, email = $8,
+         preferred_language = $9, search_key = $10, phone_digits = $11, updated_at = now(),
+         archived_at = CASE WHEN $12::boolean IS NULL THEN archived_at WHEN $12 THEN coalesce(archived_at, now()) ELSE NULL END
+       WHERE p.id = $1 RETURNING ${patientColumns}`,
+      [id, next.givenName, next.familyName, next.patronymic, next.birthDate, next.sex, next.phone, next.email, next.preferredLanguage, keyOf(next), phoneDigits(next.phone), archived ?? null],
+    );
+    return r.rows[0] && toPatient(r.rows[0]);
+  },
+
+  /** Patients sharing the name and birth date, or the phone: likely the same person registered twice. */
+  async duplicates(q: Queryable, p: NewPatient, exceptId: string): Promise<{ row: Patient; reason: 'name-and-birth-date' | 'phone' }[]> {
+    const r = await q.query<Row & { reason: 'name-and-birth-date' | 'phone' }>(
+      `SELECT ${patientColumns}, CASE WHEN p.search_key = $2 AND p.birth_date = $3 THEN 'name-and-birth-date' ELSE 'phone' END AS reason
+       FROM patients p
+       WHERE p.id <> $1 AND p.archived_at IS NULL AND ((p.search_key = $2 AND p.birth_date = $3) OR ($4::text IS NOT NULL AND p.phone_digits = $4))
+       LIMIT 10`,
+      [exceptId, keyOf(p), p.birthDate, phoneDigits(p.phone)],
+    );
+    return r.rows.map((row) => ({ row: toPatient(row), reason: row.reason }));
+  },
+
+  /**
+   * Ranked search: a date finds by birth date, digits by phone, anything else by name — any part
+   * of it, in either script, tolerating a typo (trigram word similarity).
+   */
+  async search(q: Queryable, text: string | undefined, options: { includeArchived: boolean; limit: number; offset: number }): Promise<Patient[]> {
+    const archived = options.includeArchived ? '' : 'AND p.archived_at IS NULL';
+    const t = (text ?? '').trim();
+    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t) ?? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(t);
+    if (date) {
+      const iso = t.includes('.') ? `${date[3]}-${date[2]}-${date[1]}` : t;
+      const r = await q.query<Row>(`SELECT ${patientColumns} FROM patients p WHERE p.birth_date = $1::date ${archived} ORDER BY p.family_name, p.given_name LIMIT $2 OFFSET $3`, [iso, options.limit, options.offset]);
+      return r.rows.map(toPatient);
+    }
+    const digits = t.replace(/[\s()+-]/g, '');
+    if (/^\d{4,}$/.test(digits)) {
+      const r = await q.query<Row>(`SELECT ${patientColumns} FROM patients p WHERE p.phone_digits LIKE '%' || $1 || '%' ${archived} ORDER BY p.family_name, p.given_name LIMIT $2 OFFSET $3`, [digits, options.limit, options.offset]);
+      return r.rows.map(toPatient);
+    }
+    const key = searchKey(t);
+    if (key === '') {
+      const r = await q.query<Row>(`SELECT ${patientColumns} FROM patients p WHERE true ${archived} ORDER BY p.family_name, p.given_name LIMIT $1 OFFSET $2`, [options.limit, options.offset]);
+      return r.rows.map(toPatient);
+    }
+    await q.query("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
+    const r = await q.query<Row>(
+      `SELECT ${patientColumns} FROM patients p
+       WHERE (p.search_key LIKE '%' || $1 || '%' OR $1 <% p.search_key) ${archived}
+       ORDER BY (p.search_key LIKE $1 || '%') DESC, word_similarity($1, p.search_key) DESC, p.family_name, p.given_name
+       LIMIT $2 OFFSET $3`,
+      [key, options.limit, options.offset],
+    );
+    return r.rows.map(toPatient);
+  },
+};

@@ -1,0 +1,54 @@
+// Starts one PostgreSQL for the whole test run (or uses TEST_DATABASE_URL), creates a login role
+// that is not a superuser (so row-level security binds the tests as it binds the app), and migrates
+// a template database once. Each test file then clones the template (see db.ts).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { ensureAppDatabase } from '../src/server/db/bootstrap.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../src/server/db/embedded.ts';
+import { migrate } from '../src/server/db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbAdminUrl: string;
+    dbTemplate: string;
+    dbRole: string;
+    dbRolePassword: string;
+  }
+}
+
+let server: EmbeddedServer | undefined;
+let dir: string | undefined;
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesochart-test-'));
+    fs.chmodSync(dir, 0o755);
+    server = await startEmbeddedPostgres(dir);
+    adminUrl = server.adminUrl;
+  }
+  const suffix = crypto.randomBytes(4).toString('hex');
+  const template = `mesochart_template_${suffix}`;
+  const role = 'mesochart_test';
+  const password = 'mesochart-test-password';
+  const templateUrl = await ensureAppDatabase(adminUrl, template, role, password);
+  await migrate(templateUrl);
+  project.provide('dbAdminUrl', adminUrl);
+  project.provide('dbTemplate', template);
+  project.provide('dbRole', role);
+  project.provide('dbRolePassword', password);
+
+  return async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    const dbs = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`%${suffix}%`]);
+    for (const { datname } of dbs.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.end();
+    if (server) await server.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
