@@ -19,6 +19,7 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
 });
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   cookieSecure: 'auto' | 'true' | 'false';
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Login attempts allowed per client address per minute. */
+  loginRatePerMinute: number;
 }
 
 /** Thrown for a configuration the server cannot start with; the message names the variable. */
@@ -60,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
   };
 }

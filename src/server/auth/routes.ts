@@ -17,7 +17,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: app.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], body: loginBody, response: { 200: loginAnswer, 401: problemSchema, 423: problemSchema } },
     },
     async (req, reply) => {

@@ -27,12 +27,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
       const errors: FieldIssue[] = error.validation.map((v) => {
-        const params = v.params as { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } };
-        const issue = params.issue;
-        let path = formatPath(issue?.path ?? []);
-        let message = issue?.message ?? v.message ?? 'invalid';
-        if (issue?.code === 'unrecognized_keys' && issue.keys) {
-          path = [path, issue.keys.join(',')].filter(Boolean).join('.');
+        const parts = v.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        let path = formatPath(parts);
+        let message = v.message ?? 'invalid';
+        const keys = (v.params as { keys?: string[] }).keys;
+        if (v.keyword === 'unrecognized_keys' && keys) {
+          path = [path, keys.join(',')].filter(Boolean).join('.');
           message = 'unknown field';
         }
         return { path: path ? `${where}.${path}` : where, message };
