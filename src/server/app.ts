@@ -15,6 +15,19 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { userRoutes } from './users/routes.ts';
 
+/** One route of the app as registered. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  config: { capability?: string; public?: boolean };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RegisteredRoute[];
+  }
+}
+
 /** Everything the app needs from outside: tests pass their own. */
 export interface AppOptions {
   config: Config;
@@ -38,6 +51,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => uuidv7(),
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
+
+  // The route table as registered, so a test can walk it (every /api/v1 route needs a capability).
+  const routeList: RegisteredRoute[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
+      if (method !== 'HEAD') routeList.push({ method, url: r.url ?? r.path, config: (r.config ?? {}) as RegisteredRoute['config'] });
+    }
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

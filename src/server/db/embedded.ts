@@ -120,10 +120,32 @@ async function freePort(preferred?: number): Promise<number> {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // A killed postmaster whose parent never reaps it stays a zombie: it answers kill(pid, 0) but is dead.
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): trust kill(pid, 0)
+  }
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.setTimeout(2000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 }
 
 /** Reads postmaster.pid: the pid and port of a server running on this data directory, if any. */
@@ -175,11 +197,17 @@ export async function startEmbeddedPostgres(dir: string, log: (msg: string) => v
   }
   if (!state) throw new Error(`${stateFile} is missing: the credentials of the embedded database are lost`);
 
-  const existing = runningServer(pgdata);
+  let existing = runningServer(pgdata);
+  if (existing && !(await accepts(existing.port))) {
+    log(`PostgreSQL pid ${existing.pid} on ${pgdata} does not answer; starting afresh`);
+    existing = undefined;
+  }
   if (existing) {
     log(`found PostgreSQL (pid ${existing.pid}) still running on ${pgdata}; reusing it`);
     state.port = existing.port;
   } else {
+    // We hold the data directory's lock and no live server owns the pid file: it is stale.
+    fs.rmSync(path.join(pgdata, 'postmaster.pid'), { force: true });
     state.port = await freePort(state.port || undefined);
     fs.writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
     const logfile = path.join(dir, 'postgres.log');
@@ -188,7 +216,16 @@ export async function startEmbeddedPostgres(dir: string, log: (msg: string) => v
       fs.chownSync(logfile, as.uid, as.gid ?? as.uid);
     }
     const opts = `-p ${state.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=on -c max_connections=100`;
-    await run(bins.pg_ctl, ['start', '-D', pgdata, '-w', '-t', '60', '-s', '-l', logfile, '-o', opts], as, { detached: true });
+    // Backends of a killed server may take a moment to notice and let go of shared memory.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await run(bins.pg_ctl, ['start', '-D', pgdata, '-w', '-t', '120', '-s', '-l', logfile, '-o', opts], as, { detached: true });
+        break;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+        await new Promise((r) => setTimeout(r, 1000 * attempt));
+      }
+    }
   }
 
   const port = state.port;
