@@ -13,6 +13,8 @@ Commands:
   user add --email E --password P --role owner|doctor|nurse|reception [--clinic NAME] [--name N]
   token add --email E [--name N]   create an API token for a user (printed once)
   audit verify                seal pending audit events and verify every clinic's chain
+  backup [--out DIR]          write a consistent snapshot of the database and files, with checksums
+  restore --from DIR          load a backup into an empty database, verifying every checksum
 `;
 
 function fail(message: string): number {
@@ -107,6 +109,26 @@ export async function main(argv: string[]): Promise<number> {
         }
         for (const b of result.breaks) process.stdout.write(`BROKEN: clinic ${b.clinicId}, link ${b.seq}, event ${b.eventId}: ${b.reason}\n`);
         return 3;
+      }
+      case 'backup': {
+        const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } }, strict: true });
+        const config = loadConfig();
+        const out = values.out ?? `backups/mesochart-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        const { backup } = await import('./server/backup/backup.ts');
+        const m = await withDatabase((db) => backup(db, config.dataDir, out));
+        const rows = m.tables.reduce((n, t) => n + t.rows, 0);
+        process.stdout.write(`backup written to ${out}: ${m.tables.length} tables, ${rows} rows, ${m.files.length} files\n`);
+        return 0;
+      }
+      case 'restore': {
+        const { values } = parseArgs({ args: rest, options: { from: { type: 'string' } }, strict: true });
+        if (!values.from) return fail('restore: --from DIR is required');
+        const from = values.from;
+        const config = loadConfig();
+        const { restore } = await import('./server/backup/backup.ts');
+        const r = await withDatabase((db) => restore(db, config.dataDir, from));
+        process.stdout.write(`restored ${r.rows} rows in ${r.tables} tables and ${r.files} files from ${from}\n`);
+        return 0;
       }
       case undefined:
       case 'help':
