@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { roles, type Role } from './domain/permissions.ts';
 import { ConfigError, loadConfig } from './server/config.ts';
+import type { Database } from './server/db/database.ts';
 import { Problem } from './server/errors.ts';
 
 const usage = `Usage: mesochart <command> [options]
@@ -22,7 +23,7 @@ function fail(message: string): number {
   return 1;
 }
 
-async function withDatabase<T>(fn: (db: import('./server/db/database.ts').Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const { openDatabase } = await import('./server/db/open.ts');
   const opened = await openDatabase(loadConfig(), (m) => process.stderr.write(`mesochart: ${m}\n`));
   try {

@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { auditRoutes } from './audit/routes.ts';
 import { sealAudit } from './audit/audit.ts';
 import { authRoutes } from './auth/routes.ts';
+import { catalogRoutes } from './catalog/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { patientRoutes } from './patients/routes.ts';
@@ -39,7 +40,7 @@ export interface AppOptions {
 }
 
 /** The API route plugins of every capability, mounted under /api/v1. */
-export const apiRoutes = [authRoutes, userRoutes, auditRoutes, patientRoutes];
+export const apiRoutes = [authRoutes, userRoutes, auditRoutes, patientRoutes, catalogRoutes];
 
 /** Builds the whole app — the API, its documentation and the web client — without listening. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -57,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (r) => {
     for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
-      if (method !== 'HEAD') routeList.push({ method, url: r.url ?? r.path, config: (r.config ?? {}) as RegisteredRoute['config'] });
+      if (method !== 'HEAD') routeList.push({ method, url: r.url ?? r.path, config: r.config ?? {} });
     }
   });
 

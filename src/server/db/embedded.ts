@@ -72,7 +72,7 @@ function runAs(): RunAs {
       execFileSync('groupadd', ['-f', 'postgres']);
       execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
     } catch (err) {
-      throw new Error(`Running as root, and the 'postgres' system user could not be created: ${String(err)}`);
+      throw new Error(`Running as root, and the 'postgres' system user could not be created: ${String(err)}`, { cause: err });
     }
     return { uid: id('-u'), gid: id('-g') };
   }

@@ -60,7 +60,7 @@ export async function migrate(url: string, log: (msg: string) => void = () => {}
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${m.version} failed: ${(err as Error).message}`);
+        throw new Error(`migration ${m.version} failed: ${(err as Error).message}`, { cause: err });
       }
       applied.push(m.version);
       log(`applied migration ${m.version}`);

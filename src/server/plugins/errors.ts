@@ -4,8 +4,8 @@ import { formatPath, Problem, type FieldIssue } from '../errors.ts';
 
 const base = 'https://mesochart.app/problems/';
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Record<string, unknown>) {
-  const type = String(body.type ?? 'about:blank');
+function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Record<string, unknown> & { type?: string }) {
+  const type = body.type ?? 'about:blank';
   return reply
     .status(status)
     .type('application/problem+json')
