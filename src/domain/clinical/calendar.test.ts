@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, localDate, plannedDates } from './calendar.ts';
+
+describe('clinic calendar', () => {
+  it.each([
+    ['2026-11-22T20:59:59Z', 'Europe/Moscow', '2026-11-22'],
+    ['2026-11-22T21:00:00Z', 'Europe/Moscow', '2026-11-23'],
+    ['2026-11-22T04:00:00Z', 'America/New_York', '2026-11-21'],
+    ['2026-03-29T00:30:00Z', 'Europe/Berlin', '2026-03-29'],
+  ])('the instant %s is %s in %s', (instant, tz, day) => {
+    expect(localDate(new Date(instant), tz)).toBe(day);
+  });
+
+  it.each([
+    ['2026-02-27', 2, '2026-03-01'],
+    ['2028-02-27', 2, '2028-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-01-01', -1, '2025-12-31'],
+  ])('%s plus %i days is %s', (from, days, to) => {
+    expect(addDays(from, days)).toBe(to);
+  });
+
+  it('steps planned dates by the interval across month ends and DST changes', () => {
+    expect(plannedDates('2026-03-22', 7, 3)).toEqual(['2026-03-22', '2026-03-29', '2026-04-05']);
+    expect(plannedDates('2026-10-20', 14, 2)).toEqual(['2026-10-20', '2026-11-03']);
+  });
+});
