@@ -23,7 +23,6 @@ export async function getChart(ctx: ServiceContext, patientId: string): Promise<
     const patient = await patientsRepository.byId(q, patientId);
     if (!patient) throw Problem.notFound('Patient');
     const clinic = await loadClinicFacts(q, clinicId);
-    await coursesRepository.syncConsentStatus(q, clinicId, { patientId });
     const history = await historyOn(q, clinicId, patientId, clinicToday(clinic));
     const courseRows = await coursesRepository.list(q, clinicId, { patientId, limit: allRows, offset: 0 });
     const sessions = await sessionsRepository.load(q, clinicId, { patientId });

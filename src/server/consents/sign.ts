@@ -1,4 +1,5 @@
 // Signing, withdrawal and verification of consents: the moments a consent becomes evidence.
+import { coursesRepository } from '../courses/repository.ts';
 import crypto from 'node:crypto';
 import type { Consent, SignatureInput } from '../../domain/api/consents.ts';
 import { consentHash, type ConsentHashFacts } from '../../domain/consent/hash.ts';
@@ -101,6 +102,8 @@ export async function withdrawConsent(ctx: ServiceContext, id: string, reason: s
     const row = await consentOr404(q, id, { lock: true });
     if (row.status !== 'signed') throw Problem.conflict(`Only a signed consent in force can be withdrawn; this one is ${row.status}`, { consentStatus: row.status });
     await consentsRepository.withdraw(q, id, reason, ctx.actor.userId, new Date());
+    // The course's status follows its consent at the moment the consent changes, so reads never write.
+    if (row.course_id) await coursesRepository.syncConsentStatus(q, ctx.actor.clinicId, { courseId: row.course_id });
     await appendAudit(q, clinicalAudit(ctx.actor, 'consent.withdraw', 'consent', id, { patientId: row.patient_id, courseId: row.course_id, reason }));
     return toConsent(await consentOr404(q, id));
   });

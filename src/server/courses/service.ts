@@ -70,10 +70,9 @@ export async function createCourse(ctx: ServiceContext, input: NewCourse): Promi
   return clinicalTx(ctx, 'course.create', 'patient', input.patientId, (q) => createCourseIn(q, ctx.actor, input));
 }
 
-/** Reads a course (its consent status brought up to date first). */
+/** Reads a course. */
 export async function getCourse(ctx: ServiceContext, id: string): Promise<Course> {
   return clinicalTx(ctx, 'course.read', 'course', id, async (q) => {
-    await coursesRepository.syncConsentStatus(q, ctx.actor.clinicId, { courseId: id });
     const row = await requireCourse(q, ctx.actor.clinicId, id);
     await appendAudit(q, clinicalAudit(ctx.actor, 'course.read', 'course', id, { patientId: row.patient_id }));
     return toCourse(row, (await loadClinicFacts(q, ctx.actor.clinicId)).currency);
@@ -87,7 +86,6 @@ export async function listCourses(ctx: ServiceContext, f: { patientId?: string |
   return clinicalTx(ctx, 'course.list', 'patient', f.patientId ?? null, async (q) => {
     if (f.patientId) {
       await requirePatient(q, f.patientId);
-      await coursesRepository.syncConsentStatus(q, ctx.actor.clinicId, { patientId: f.patientId });
     }
     const rows = await coursesRepository.list(q, ctx.actor.clinicId, { ...f, limit: f.limit + 1, offset });
     const items = rows.slice(0, f.limit);
