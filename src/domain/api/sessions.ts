@@ -144,7 +144,8 @@ export const followUpSchema = z.object({
   adverseEventId: z.uuid().nullable(),
   dueAt: z.date(),
   kind: z.string(),
-  status: z.enum(['open', 'done']),
+  // 'cancelled': an adverse event's follow-up left when the event resolved (issue 6).
+  status: z.enum(['open', 'done', 'cancelled']),
   completedAt: z.date().nullable(),
   findings: z.string().nullable(),
 });

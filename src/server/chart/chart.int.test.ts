@@ -58,8 +58,9 @@ describe('the chart', () => {
     expect(chart.consents).toEqual([expect.objectContaining({ courseId, status: 'signed', productCodes: ['revita-complex'] })]);
     expect(chart.photos).toEqual([]);
     expect(chart.adverseEvents).toEqual([expect.objectContaining({ type: 'bruising', grade: 1, status: 'open' })]);
-    // Two sessions a week apart, each with follow-ups at 72 h and 7 days: the older ones are overdue.
-    expect(chart.followUps).toHaveLength(4);
+    // Two sessions a week apart, each with follow-ups at 72 h and 7 days: the older ones are overdue;
+    // and the bruise's own review, 7 days after its session (issue 6).
+    expect(chart.followUps).toHaveLength(5);
     expect(chart.followUps.filter((f) => f.overdue).length).toBeGreaterThanOrEqual(3);
 
     const audit = await t.db.tx({ clinicId: c.id }, (q) => q.query("SELECT actor_user_id FROM audit_events WHERE clinic_id = $1 AND action = 'chart.read' AND record_id = $2", [c.id, patientId]));

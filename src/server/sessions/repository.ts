@@ -62,7 +62,7 @@ interface FollowUpRow {
   adverse_event_id: string | null;
   due_at: Date;
   kind: string;
-  status: 'open' | 'done';
+  status: 'open' | 'done' | 'cancelled';
   completed_at: Date | null;
   findings: string | null;
 }
