@@ -1,3 +1,4 @@
+import { recallLotIn } from '../lot-trace/service.ts';
 import { uuidv7 } from 'uuidv7';
 import type { Adjustment, Lot, LotListQuery, LotPatch, NewLot, StockMovement } from '../../domain/api/catalog-lots.ts';
 import { appendAudit } from '../audit/audit.ts';
@@ -66,11 +67,19 @@ export async function updateLot(ctx: ServiceContext, id: string, patch: LotPatch
     if (recalled === false && patch.recallReason) {
       throw Problem.badRequest('body.recallReason: the lot is not recalled; send recalled: true to recall it', [{ path: 'body.recallReason', message: 'the lot is not recalled; send recalled: true to recall it' }]);
     }
-    const recall = recalled === undefined ? undefined : { recalled, reason: patch.recallReason ?? null };
+    const recalling = patch.recalled === true && !current.recalled;
+    if (recalling && !patch.recallReason) {
+      throw Problem.badRequest('body.recallReason: a recall needs its reason', [{ path: 'body.recallReason', message: 'is required to recall a lot' }]);
+    }
+    // A new recall goes through the recall flow (who recalled, the alert with the recipients).
+    const recall = recalled === undefined || recalling ? undefined : { recalled, reason: patch.recallReason ?? null };
     await uniqueAsConflict(lotConflicts, () => lotsRepository.update(q, clinicId, id, next, recall));
+    if (recalling) await recallLotIn(q, ctx, id, patch.recallReason as string);
     const lot = (await lotsRepository.byId(q, clinicId, id)) as Lot;
-    const action = patch.recalled === true && !current.recalled ? 'lot.recall' : patch.recalled === false && current.recalled ? 'lot.recall-clear' : 'lot.update';
-    await appendAudit(
+    const action = patch.recalled === false && current.recalled ? 'lot.recall-clear' : 'lot.update';
+    // A pure recall is audited by the recall flow itself; anything else edited alongside is audited here.
+    const onlyRecall = recalling && Object.keys(patch).every((k) => k === 'recalled' || k === 'recallReason');
+    if (!onlyRecall) await appendAudit(
       q,
       catalogAudit(ctx, action, 'lot', id, {
         fields: Object.keys(patch),

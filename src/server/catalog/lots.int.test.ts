@@ -149,7 +149,7 @@ describe('lots: receiving and reading', () => {
     const theirLot = await makeLot(other.doctor, theirProduct, 'THEIRS', '2030-01-31', 5);
     expectStatus(await c.doctor.call({ method: 'GET', url: `/api/v1/lots/${theirLot.id}` }), 404);
     expectStatus(await c.doctor.call({ method: 'GET', url: `/api/v1/lots/${theirLot.id}/movements` }), 404);
-    expectStatus(await c.doctor.call({ method: 'PATCH', url: `/api/v1/lots/${theirLot.id}`, payload: { recalled: true } }), 404);
+    expectStatus(await c.doctor.call({ method: 'PATCH', url: `/api/v1/lots/${theirLot.id}`, payload: { recalled: true, recallReason: 'x' } }), 404);
     expectStatus(await c.doctor.call({ method: 'POST', url: `/api/v1/lots/${theirLot.id}/adjustments`, payload: { deltaMl: -5, reason: 'write-off', note: 'x' } }), 404);
     expect((await ok<{ items: unknown[] }>(c.doctor.call({ method: 'GET', url: '/api/v1/lots' }))).items).toHaveLength(0);
     expect(await ok<LotAnswer>(other.doctor.call({ method: 'GET', url: `/api/v1/lots/${theirLot.id}` }))).toMatchObject({ quantity: 5, recalled: false });

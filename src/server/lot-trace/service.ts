@@ -36,24 +36,30 @@ export async function lotRecipients(ctx: ServiceContext, id: string): Promise<z.
 
 /** Recalls a lot: unusable from now on, with an alert listing its recipients to contact. */
 export async function recallLot(ctx: ServiceContext, id: string, reason: string): Promise<z.infer<typeof recallAnswer>> {
+  return clinicalTx(ctx, 'lot.recall', 'lot', id, (q) => recallLotIn(q, ctx, id, reason));
+}
+
+/**
+ * The recall itself, in the caller's transaction: every door that recalls a lot (this route, the
+ * catalog's lot edit) goes through here, so a recall always names who made it and raises its alert.
+ */
+export async function recallLotIn(q: Queryable, ctx: ServiceContext, id: string, reason: string): Promise<z.infer<typeof recallAnswer>> {
   const clinicId = ctx.actor.clinicId;
-  return clinicalTx(ctx, 'lot.recall', 'lot', id, async (q) => {
-    const before = await requireLot(q, clinicId, id, true);
-    if (before.recalled) throw Problem.conflict(`Lot ${before.lotNumber} was recalled already on ${before.recalledAt?.toISOString() ?? ''}: ${before.recallReason ?? ''}`);
-    await lotTraceRepository.recall(q, clinicId, id, reason, ctx.actor.userId);
-    const items = await lotTraceRepository.recipients(q, clinicId, [id]);
-    const patients = distinctPatients(items);
-    const alertId = await recallAlertIn(q, clinicId, ctx.actor.userId, id, {
-      reason,
-      lotNumber: before.lotNumber,
-      productCode: before.productCode,
-      quantityOnHandMl: before.quantityOnHandMl,
-      patients,
-      sessions: items.length,
-    });
-    await appendAudit(q, clinicalAudit(ctx.actor, 'lot.recall', 'lot', id, { reason, alertId, patients: [...new Set(items.map((i) => i.patient.id))] }));
-    return { lot: await requireLot(q, clinicId, id), alertId, patients, items };
+  const before = await requireLot(q, clinicId, id, true);
+  if (before.recalled) throw Problem.conflict(`Lot ${before.lotNumber} was recalled already on ${before.recalledAt?.toISOString() ?? ''}: ${before.recallReason ?? ''}`);
+  await lotTraceRepository.recall(q, clinicId, id, reason, ctx.actor.userId);
+  const items = await lotTraceRepository.recipients(q, clinicId, [id]);
+  const patients = distinctPatients(items);
+  const alertId = await recallAlertIn(q, clinicId, ctx.actor.userId, id, {
+    reason,
+    lotNumber: before.lotNumber,
+    productCode: before.productCode,
+    quantityOnHandMl: before.quantityOnHandMl,
+    patients,
+    sessions: items.length,
   });
+  await appendAudit(q, clinicalAudit(ctx.actor, 'lot.recall', 'lot', id, { reason, alertId, patients: [...new Set(items.map((i) => i.patient.id))] }));
+  return { lot: await requireLot(q, clinicId, id), alertId, patients, items };
 }
 
 const headers: Record<Lang, string[]> = {
