@@ -13,6 +13,10 @@ export interface Manifest {
   files: { path: string; sha256: string; bytes: number }[];
 }
 
+// Not data of their own: the migrations table is the schema's, and patient_search is rebuilt by
+// its trigger as the patients are restored.
+const skipped = new Set(['schema_migrations', 'patient_search']);
+
 const sha256 = (data: Buffer | string) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** The tables of the schema in an order that satisfies foreign keys (referenced tables first). */
@@ -66,7 +70,7 @@ export async function backup(db: Database, dataDir: string, outDir: string): Pro
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT set_config('app.bypass_rls', 'on', true)");
     manifest.migrations = (await client.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
     for (const name of await tablesInDependencyOrder(client)) {
-      if (name === 'schema_migrations') continue;
+      if (skipped.has(name)) continue;
       const file = `tables/${name}.ndjson`;
       // Rows go out in batches through a cursor, so a large table never sits in memory whole.
       const fd = fs.openSync(path.join(outDir, file), 'w');

@@ -91,7 +91,7 @@ export const patientsRepository = {
    * Ranked search: a date finds by birth date, digits by phone, anything else by name — any part
    * of it, in either script, tolerating a typo (trigram word similarity).
    */
-  async search(q: Queryable, text: string | undefined, options: { includeArchived: boolean; limit: number; offset: number }): Promise<Patient[]> {
+  async search(q: Queryable, clinicId: string, text: string | undefined, options: { includeArchived: boolean; limit: number; offset: number }): Promise<Patient[]> {
     const archived = options.includeArchived ? '' : 'AND p.archived_at IS NULL';
     const t = (text ?? '').trim();
     const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t) ?? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(t);
@@ -111,12 +111,14 @@ export const patientsRepository = {
       return r.rows.map(toPatient);
     }
     await q.query("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
+    // Candidates come from patient_search (indexed, no policy: see migration 0009); the join to
+    // patients applies the row-level policy to what is returned.
     const r = await q.query<Row>(
-      `SELECT ${patientColumns} FROM patients p
-       WHERE (p.search_key LIKE '%' || $1 || '%' OR $1 <% p.search_key) ${archived}
-       ORDER BY (p.search_key LIKE $1 || '%') DESC, word_similarity($1, p.search_key) DESC, p.family_name, p.given_name
+      `SELECT ${patientColumns} FROM patient_search s JOIN patients p ON p.id = s.patient_id
+       WHERE s.clinic_id = $4 AND (s.search_key LIKE '%' || $1 || '%' OR $1 <% s.search_key) ${options.includeArchived ? '' : 'AND NOT s.archived'}
+       ORDER BY (s.search_key LIKE $1 || '%') DESC, word_similarity($1, s.search_key) DESC, p.family_name, p.given_name
        LIMIT $2 OFFSET $3`,
-      [key, options.limit, options.offset],
+      [key, options.limit, options.offset, clinicId],
     );
     return r.rows.map(toPatient);
   },

@@ -57,7 +57,7 @@ export async function searchPatients(ctx: ServiceContext, query: { q?: string | 
   const offset = query.cursor ? Number.parseInt(query.cursor, 10) : 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) throw Problem.badRequest('cursor is not valid', [{ path: 'querystring.cursor', message: 'is not valid' }]);
   return ctx.db.tx({ clinicId: ctx.actor.clinicId }, async (q) => {
-    const rows = await patientsRepository.search(q, query.q, { includeArchived: query.includeArchived, limit: query.limit + 1, offset });
+    const rows = await patientsRepository.search(q, ctx.actor.clinicId, query.q, { includeArchived: query.includeArchived, limit: query.limit + 1, offset });
     const items = rows.slice(0, query.limit);
     await appendAudit(q, audit(ctx, 'patient.search', null, { results: items.map((p) => p.id) }));
     return { items, nextCursor: rows.length > query.limit ? String(offset + query.limit) : null };
