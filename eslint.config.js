@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'bench/results/**', 'bench/data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '.tmp/**', 'data/**', 'dist/**', 'bench/results/**', 'bench/data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -31,6 +31,17 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['**/server/**', '**/web/**', 'node:*', 'pg', 'fastify'], message: 'src/domain is pure: no server, web or node imports.' }] },
       ],
+    },
+  },
+  {
+    // The browser client: DOM globals, its own tsconfig (DOM lib, JSX), and never the server's code.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { projectService: false, project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', 'node:*'], message: 'src/web runs in the browser: no server or node imports (share code through src/domain).' }] }],
     },
   },
   {

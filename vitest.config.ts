@@ -17,6 +17,28 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        // The web client's pure code (no database, no browser).
+        test: {
+          name: 'web',
+          include: ['src/web/**/*.test.ts'],
+          setupFiles: ['test/setup-each-file.ts'],
+        },
+      },
+      {
+        // Browser tests: the real server on its own embedded database, driven in Debian's Chromium.
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          // A screen waits for the server; a missing one fails within seconds, not at once.
+          expect: { poll: { timeout: 8_000, interval: 100 } },
+          setupFiles: ['test/setup-each-file.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

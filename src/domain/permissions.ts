@@ -27,6 +27,8 @@ export const permissionTable = {
   'assessments.run': carers,
   'consents.manage': carers,
   'consent-templates.manage': ['owner'],
+  'consents.sign': ['doctor'],
+  'consent-templates.read': clinical,
   'photos.read': clinical,
   'photos.write': carers,
   'adverse-events.read': clinical,
@@ -34,12 +36,17 @@ export const permissionTable = {
   'catalog.read-products': all,
   'catalog.read': clinical,
   'catalog.write': ['owner', 'doctor'],
+  'catalog.import': ['owner'],
   'inventory.write': ['owner', 'doctor', 'nurse'],
   'appointments.read': all,
   'appointments.write': all,
   'billing.read': ['owner', 'reception'],
   'billing.write': ['owner', 'reception'],
   'reports.read': ['owner', 'doctor'],
+  'lots.trace': clinical,
+  'lots.recall': ['owner', 'doctor'],
+  'alerts.acknowledge': clinical,
+  'emergency-kit.manage': clinical,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof permissionTable;

@@ -11,9 +11,24 @@ import { catalogRoutes } from './catalog/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { patientRoutes } from './patients/routes.ts';
+import { consentRoutes } from './consents/routes.ts';
+import { photoRoutes } from './photos/routes.ts';
+import { adverseEventRoutes } from './adverse-events/routes.ts';
+import { alertRoutes } from './alerts/routes.ts';
+import { emergencyKitRoutes } from './emergency-kit/routes.ts';
+import { followUpRoutes } from './follow-ups/routes.ts';
+import { lotTraceRoutes } from './lot-trace/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { safetySettingsRoutes } from './safety-settings/routes.ts';
+import { todayRoutes } from './today/routes.ts';
+import { chartRoutes } from './chart/routes.ts';
+import { courseRoutes } from './courses/routes.ts';
+import { historyRoutes } from './history/routes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { webPlugin } from './plugins/web.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** One route of the app as registered. */
@@ -40,7 +55,7 @@ export interface AppOptions {
 }
 
 /** The API route plugins of every capability, mounted under /api/v1. */
-export const apiRoutes = [authRoutes, userRoutes, auditRoutes, patientRoutes, catalogRoutes];
+export const apiRoutes = [authRoutes, userRoutes, auditRoutes, patientRoutes, catalogRoutes, consentRoutes, photoRoutes, historyRoutes, courseRoutes, sessionRoutes, adverseEventRoutes, chartRoutes, followUpRoutes, alertRoutes, lotTraceRoutes, reportRoutes, emergencyKitRoutes, todayRoutes, safetySettingsRoutes];
 
 /** Builds the whole app — the API, its documentation and the web client — without listening. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -106,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  await app.register(webPlugin, {});
 
   const every = options.sealIntervalMs ?? 0;
   if (every > 0) {

@@ -5,6 +5,10 @@ import type { Database, Queryable } from './database.ts';
 import { uuidv7 } from 'uuidv7';
 import { ensureClinic } from '../users/service.ts';
 import { patientsRepository } from '../patients/repository.ts';
+import { catalogDemoStep } from '../catalog/demo.ts';
+import { consentDemoStep } from '../consents/demo.ts';
+import { clinicalDemoStep } from '../clinical/demo.ts';
+import { adverseEventDemoStep } from '../adverse-events/demo.ts';
 
 export const demoClinicName = 'Demo Clinic';
 export const demoPassword = 'mesochart-demo';
@@ -32,7 +36,7 @@ const platformStep: DemoStep = async (q, clinicId, users) => {
 };
 
 /** Demo steps of each capability, in order. */
-export const demoSteps: DemoStep[] = [platformStep];
+export const demoSteps: DemoStep[] = [platformStep, catalogDemoStep, consentDemoStep, clinicalDemoStep, adverseEventDemoStep];
 
 /**
  * Seeds the demo clinic once: its users (one per role), and each capability's demo data.

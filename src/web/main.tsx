@@ -1,0 +1,56 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+import 'dayjs/locale/ru';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
+import { ApiError } from './api/client.ts';
+import { App } from './App.tsx';
+import { initI18n } from './i18n/index.ts';
+import { SessionProvider } from './session/SessionProvider.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+const i18n = await initI18n();
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx answer will not change by asking again; a dropped connection might.
+      retry: (count, err) => count < 2 && (!(err instanceof ApiError) || err.status === 0 || err.status >= 500),
+      // Every read of patient data is audited: no background refetching that nobody looked at.
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
+});
+
+function LocalisedDates({ children }: { children: ReactNode }) {
+  const { i18n: current } = useTranslation();
+  return <DatesProvider settings={{ locale: current.language === 'ru' ? 'ru' : 'en', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <LocalisedDates>
+          <Notifications position="top-right" />
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <SessionProvider>
+                <App />
+              </SessionProvider>
+            </BrowserRouter>
+          </QueryClientProvider>
+        </LocalisedDates>
+      </MantineProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);
