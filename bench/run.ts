@@ -105,10 +105,10 @@ async function searchRows(s: Session, ceiling: number | undefined, findings: Fin
   return all;
 }
 
-/** Ready courses enough for `rps` over the rounds, spread over the clinics. */
+/** Ready courses enough for a round at `rps`, spread over the clinics (made between rounds). */
 async function provision(s: Session, supply: CourseSupply, rps: number, clinics = s.clinics, cocktail = sessionCocktail): Promise<void> {
-  // Twice what the warm-up's rate would use: a round may well run faster than the warm-up.
-  const need = Math.ceil(((rps * schedule.rounds * schedule.roundMs) / 1000) * 2 + 300);
+  // Twice what the fastest rate so far would use in a round: the next may run faster still.
+  const need = Math.ceil(((rps * schedule.roundMs) / 1000) * 2 + 300);
   const more = need - supply.left;
   if (more <= 0) return;
   supply.add(await readyCourses(s.db, clinics, Math.ceil(more / clinics.length), cocktail));

@@ -139,34 +139,47 @@ export async function measure(
   s: Schedule,
   http: HttpLoad,
   raw?: { op: (worker: number) => Promise<void>; connections: number },
-  afterWarmup?: (httpRps: number, rawRps: number | undefined) => Promise<void>,
+  beforeRound?: (httpRps: number, rawRps: number | undefined) => Promise<void>,
 ): Promise<{ http: Stats; raw?: Stats }> {
   const warmHttp = await httpRun(http, s.warmupMs, null);
   const warmRaw = raw ? await rawRun(raw.op, raw.connections, s.warmupMs, null) : undefined;
-  // Whatever the rounds need (ready courses for their writes) is made here, outside any round.
-  await afterWarmup?.(warmHttp.rps, warmRaw?.rps);
+  // Whatever a round needs (ready courses for its writes) is made before it, outside any round,
+  // for the fastest rate seen so far.
+  let topHttp = warmHttp.rps;
+  let topRaw = warmRaw?.rps;
   const httpRounds: Round[] = [];
   const rawRounds: Round[] = [];
   const httpFailures: Record<string, number> = {};
   const rawFailures: Record<string, number> = {};
   for (let i = 0; i < s.rounds; i++) {
-    httpRounds.push(await httpRun(http, s.roundMs, httpFailures));
-    if (raw) rawRounds.push(await rawRun(raw.op, raw.connections, s.roundMs, rawFailures));
+    await beforeRound?.(topHttp, topRaw);
+    const h = await httpRun(http, s.roundMs, httpFailures);
+    httpRounds.push(h);
+    topHttp = Math.max(topHttp, h.rps);
+    if (raw) {
+      const r = await rawRun(raw.op, raw.connections, s.roundMs, rawFailures);
+      rawRounds.push(r);
+      topRaw = Math.max(topRaw ?? 0, r.rps);
+    }
   }
   return { http: summarise(httpRounds, httpFailures), ...(raw ? { raw: summarise(rawRounds, rawFailures) } : {}) };
 }
 
 /** HTTP rounds only. */
-export async function measureHttp(s: Schedule, http: HttpLoad, afterWarmup?: (httpRps: number) => Promise<void>): Promise<Stats> {
-  return (await measure(s, http, undefined, afterWarmup)).http;
+export async function measureHttp(s: Schedule, http: HttpLoad, beforeRound?: (httpRps: number) => Promise<void>): Promise<Stats> {
+  return (await measure(s, http, undefined, beforeRound)).http;
 }
 
 /** Raw rounds only (a second raw form of a workload measured with HTTP already). */
-export async function measureRaw(s: Schedule, raw: { op: (worker: number) => Promise<void>; connections: number }, afterWarmup?: (rawRps: number) => Promise<void>): Promise<Stats> {
-  const warm = await rawRun(raw.op, raw.connections, s.warmupMs, null);
-  await afterWarmup?.(warm.rps);
+export async function measureRaw(s: Schedule, raw: { op: (worker: number) => Promise<void>; connections: number }, beforeRound?: (rawRps: number) => Promise<void>): Promise<Stats> {
+  let top = (await rawRun(raw.op, raw.connections, s.warmupMs, null)).rps;
   const rounds: Round[] = [];
   const failures: Record<string, number> = {};
-  for (let i = 0; i < s.rounds; i++) rounds.push(await rawRun(raw.op, raw.connections, s.roundMs, failures));
+  for (let i = 0; i < s.rounds; i++) {
+    await beforeRound?.(top);
+    const r = await rawRun(raw.op, raw.connections, s.roundMs, failures);
+    rounds.push(r);
+    top = Math.max(top, r.rps);
+  }
   return summarise(rounds, failures);
 }

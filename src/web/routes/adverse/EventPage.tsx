@@ -28,7 +28,7 @@ export function EventPage() {
   const query = useQuery({ queryKey: ['adverse-events', 'detail', eventId], queryFn: () => adverseEvents.get(eventId) });
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>('recovered');
-  const [treatment, setTreatment] = useState({ drug: '', dose: '', route: 'im' });
+  const [treatment, setTreatment] = useState<{ drug: string; dose: string; route: string | null }>({ drug: '', dose: '', route: 'im' });
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
