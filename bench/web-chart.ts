@@ -80,7 +80,8 @@ async function main(): Promise<void> {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' })).newPage();
     await page.goto(server.url);
     await signIn(page, demo.doctor);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The login page has a heading of its own: wait for the frame of the signed-in app.
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     const open = async (id: string) => {
       const t0 = Date.now();
       await page.goto(`${server.url}/patients/${id}`);

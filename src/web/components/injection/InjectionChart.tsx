@@ -163,7 +163,7 @@ export function InjectionChart({ areas, points, onChange, defaultDepth, previous
           </Text>
           {[...byZone].map(([k, s]) => (
             <Text key={k} size="sm" className="tabular">
-              {t('injection.zoneTotal', { zone: zoneName(k), count: s.count, ml: fmt.number(s.ml, 2) })}
+              {t('injection.zoneTotal', { zone: zoneName(k), points: t('injection.points', { count: s.count }), ml: fmt.number(s.ml, 2) })}
             </Text>
           ))}
           <Group gap="xs" mt="xs">

@@ -48,7 +48,7 @@ export function InjectionMapView({ points }: { points: InjectionPoint[] }) {
       <Group gap="md">
         {[...byZone].map(([k, s]) => (
           <Text key={k} size="xs" className="tabular">
-            {t('injection.zoneTotal', { zone: zoneOf(k)?.zone[lang] ?? k, count: s.count, ml: fmt.number(s.ml, 2) })}
+            {t('injection.zoneTotal', { zone: zoneOf(k)?.zone[lang] ?? k, points: t('injection.points', { count: s.count }), ml: fmt.number(s.ml, 2) })}
           </Text>
         ))}
       </Group>

@@ -86,7 +86,7 @@ export const planner = {
     points_one: '{{count}} point',
     points_other: '{{count}} points',
     perZone: 'By zone',
-    zoneTotal: '{{zone}}: {{count}} pts · {{ml}} ml',
+    zoneTotal: '{{zone}} — {{points}}, {{ml}} ml',
     total: 'Map total: {{ml}} ml',
     point: 'Point {{n}} in {{zone}}, {{ml}} ml — remove',
   },

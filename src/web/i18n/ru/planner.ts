@@ -91,7 +91,7 @@ export const planner: Translation<typeof en> = {
     points_many: '{{count}} точек',
     points_other: '{{count}} точки',
     perZone: 'По зонам',
-    zoneTotal: '{{zone}}: {{count}} т. · {{ml}} мл',
+    zoneTotal: '{{zone}} — {{points}}, {{ml}} мл',
     total: 'Всего по схеме: {{ml}} мл',
     point: 'Точка {{n}}, {{zone}}, {{ml}} мл — убрать',
   },
