@@ -118,9 +118,23 @@ async function main(): Promise<void> {
   const started = new Date();
   const rows: Row[] = [];
   const findings = new Findings();
-  const sections: [string, string][] = [];
   const loadBefore = load1();
   log(`machine: ${os.cpus().length} cores, load average ${loadBefore}`);
+  const file = args.out ?? path.join(benchDir, 'results', `${started.toISOString().slice(0, 10)}-${sizeLabel(patients)}${args.quick ? '-quick' : ''}.md`);
+  /** Writes the report of what is measured so far: after each workload, so a run cut short still leaves its figures. */
+  const save = (running: string | null): string =>
+    writeReport(file, {
+      title: `Benchmarks — ${started.toISOString().slice(0, 10)}, ${sizeLabel(patients)} patients`,
+      intro: [
+        `Run ${started.toISOString()} to ${new Date().toISOString()} with \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`${running ? ` — **incomplete: the run was at ${running} when this was written**` : ''}.`,
+        `Schedule: ${schedule.warmupMs / 1000} s of warm-up, then ${schedule.rounds} rounds of ${schedule.roundMs / 1000} s (W5: ${args.quick ? schedule.rounds : 2} rounds a level); each figure is the median of its rounds, errors are summed.`,
+        `Load average (1 min) before the run: ${loadBefore}; at the end: ${load1()}. During the run the benchmark itself keeps about ten processes busy (server, load generator, PostgreSQL backends), so only the figure before tells of other work on the machine.`,
+      ],
+      machine: machine(findings.pgVersion ?? '?'),
+      rows,
+      targets: evaluateTargets(findings, sizeLabel(searchPatients)),
+      sections: findings.sections(),
+    });
 
   let hello: Child | undefined;
   let main: Session | undefined;
@@ -153,6 +167,7 @@ async function main(): Promise<void> {
     await benchLots(s.db, s.clinics, [...new Set([...sessionCocktail, ...ampouleCocktail].map((x) => x.code))]);
     let searches: SearchQuery[] = [];
     if (only.has('w1') || only.has('w5')) {
+      save('W1');
       phase('W1');
       if (only.has('w1')) searches = await searchRows(s, ceiling, findings, rows);
       else for (const kind of kinds) searches.push(...(await searchQueries(s.db, s.config, s.clinics, kind, 6, 8)));
@@ -160,6 +175,7 @@ async function main(): Promise<void> {
 
     const charts = only.has('w2') || only.has('w5') ? await longCharts(s.db, s.config, s.clinics) : [];
     if (only.has('w2')) {
+      save('W2');
       phase('W2');
       const avg = (f: (t: (typeof charts)[number]) => number) => charts.reduce((a, t) => a + f(t), 0) / charts.length;
       log(`W2 chart: ${charts.length} patients, ${avg((t) => t.sessions).toFixed(1)} sessions and ${avg((t) => t.courses).toFixed(1)} courses each, ${(avg((t) => t.bytes) / 1024).toFixed(0)} KB of JSON (load ${load1()})`);
@@ -171,6 +187,7 @@ async function main(): Promise<void> {
     }
 
     if (only.has('w3')) {
+      save('W3');
       phase('W3');
       log(`W3 record a session: preparing courses (load ${load1()})`);
       const traces = await sessionTraces(s.db, s.config, s.clinics, new CourseSupply(await readyCourses(s.db, s.clinics, 1, sessionCocktail)));
@@ -207,6 +224,7 @@ async function main(): Promise<void> {
     }
 
     if (only.has('w4')) {
+      save('W4');
       phase('W4');
       const clients = 64;
       const pattern = args.quick ? [1, 1, 2, 5] : [1, 1, 1, 1, 2, 2, 3, 5, 5, 10];
@@ -223,6 +241,7 @@ async function main(): Promise<void> {
       const patientsMix = await treatedPatients(s.db, s.clinics);
       const mixSchedule: Schedule = args.quick ? schedule : { warmupMs: 3000, roundMs: 8000, rounds: 2 };
       for (const n of mixLevels) {
+        save(`W5 at ${n} clients`);
         phase(`W5 ${n}`);
         log(`W5 clinic mix at ${n} clients (load ${load1()})`);
         const supply = new CourseSupply(await readyCourses(s.db, s.clinics, 40, sessionCocktail));
@@ -242,6 +261,7 @@ async function main(): Promise<void> {
     main = undefined;
 
     if (only.has('w1') && fs.existsSync(path.join(searchDir, 'bench-data.json')) && searchDir !== dataDir) {
+      save(`W1 at ${sizeLabel(searchPatients)}`);
       const big = await open(searchDir, false);
       try {
         await searchRows(big, ceiling, findings, rows);
@@ -262,22 +282,7 @@ async function main(): Promise<void> {
   console.log(`\n${table}\n`);
   const targets = evaluateTargets(findings, sizeLabel(searchPatients));
   for (const t of targets) console.log(`${t.met === null ? 'not measured' : t.met ? 'met        ' : 'NOT MET    '}  ${t.name}: ${t.measured}`);
-  sections.push(...findings.sections());
-  const file =
-    args.out ?? path.join(benchDir, 'results', `${started.toISOString().slice(0, 10)}-${sizeLabel(patients)}${args.quick ? '-quick' : ''}.md`);
-  writeReport(file, {
-    title: `Benchmarks — ${started.toISOString().slice(0, 10)}, ${sizeLabel(patients)} patients`,
-    intro: [
-      `Run ${started.toISOString()} to ${new Date().toISOString()} with \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`.`,
-      `Schedule: ${schedule.warmupMs / 1000} s of warm-up, then ${schedule.rounds} rounds of ${schedule.roundMs / 1000} s (W5: ${args.quick ? schedule.rounds : 2} rounds a level); each figure is the median of its rounds, errors are summed.`,
-      `Load average on the machine: ${loadBefore} before, ${load1()} after (2 cores: above 2 means other work competed with the run).`,
-    ],
-    machine: machine(findings.pgVersion ?? '?'),
-    rows,
-    targets,
-    sections,
-  });
-  log(`wrote ${path.relative(process.cwd(), file)}`);
+  log(`wrote ${path.relative(process.cwd(), save(null))}`);
 }
 
 main().catch((err: unknown) => {
