@@ -62,6 +62,40 @@ describe('audit log', () => {
     expect(after.breaks).toEqual([expect.objectContaining({ clinicId: c.id, eventId: victimId, reason: expect.stringMatching(/altered/) })]);
   });
 
+  it('seals an event whose transaction commits after newer events were sealed, exactly once', async () => {
+    const c = await t.clinic();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let appended!: () => void;
+    const inside = new Promise<void>((resolve) => (appended = resolve));
+    // The older event's transaction stays open while a newer event commits and is sealed.
+    const slow = t.db.tx({ clinicId: c.id }, async (q) => {
+      await appendAudit(q, { clinicId: c.id, action: 'late.commit', outcome: 'success' });
+      appended();
+      await held;
+    });
+    await inside;
+    await t.db.tx({ clinicId: c.id }, (q) => appendAudit(q, { clinicId: c.id, action: 'early.commit', outcome: 'success' }));
+    await sealAudit(t.db);
+    release();
+    await slow;
+    await sealAudit(t.db);
+    expect(await sealAudit(t.db)).toBe(0);
+    const sealed = await t.db.tx({ system: true }, (q) =>
+      q.query<{ action: string; seals: number }>(
+        `SELECT e.action, count(s.event_id)::int AS seals FROM audit_events e LEFT JOIN audit_seals s ON s.event_id = e.id
+         WHERE e.clinic_id = $1 AND e.action IN ('late.commit', 'early.commit') GROUP BY e.action ORDER BY e.action`,
+        [c.id],
+      ),
+    );
+    expect(sealed.rows).toEqual([
+      { action: 'early.commit', seals: 1 },
+      { action: 'late.commit', seals: 1 },
+    ]);
+    // (Another test of this file alters an event of its own clinic on purpose.)
+    expect((await verifyAudit(t.db)).breaks.filter((b) => b.clinicId === c.id)).toEqual([]);
+  });
+
   it('detects a removed event', async () => {
     const t2 = await setupTestApp();
     const c = await t2.clinic();

@@ -105,14 +105,17 @@ export async function sealAudit(db: Database, batch = 5000): Promise<number> {
     const sealed = await db.tx({ system: true }, async (q) => {
       const got = await q.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [sealLock]);
       if (!got.rows[0]?.ok) return 0;
-      const events = await q.query<EventRow>(
-        `SELECT ${eventColumns} FROM audit_events e
-         WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.event_id = e.id)
-         ORDER BY e.id LIMIT $1`,
+      // The work list (migration 0010) rather than a scan of the whole log; an entry whose event
+      // is already sealed (left by a restore) is dropped without sealing it twice.
+      const listed = await q.query<EventRow & { already: boolean }>(
+        `SELECT ${eventColumns}, EXISTS (SELECT 1 FROM audit_seals s WHERE s.event_id = u.event_id) AS already
+         FROM audit_unsealed u JOIN audit_events e ON e.id = u.event_id
+         ORDER BY u.event_id LIMIT $1`,
         [batch],
       );
-      if (events.rows.length === 0) return 0;
-      const clinics = [...new Set(events.rows.map((e) => e.clinic_id))];
+      if (listed.rows.length === 0) return 0;
+      const events = listed.rows.filter((e) => !e.already);
+      const clinics = [...new Set(events.map((e) => e.clinic_id))];
       const heads = await q.query<{ clinic_id: string; seq: number; chain_hash: Buffer }>(
         `SELECT DISTINCT ON (clinic_id) clinic_id, seq, chain_hash FROM audit_seals
          WHERE clinic_id = ANY($1::uuid[]) ORDER BY clinic_id, seq DESC`,
@@ -120,7 +123,7 @@ export async function sealAudit(db: Database, batch = 5000): Promise<number> {
       );
       const head = new Map(heads.rows.map((h) => [h.clinic_id, { seq: h.seq, hash: h.chain_hash }]));
       const cols: { clinic: string[]; seq: number[]; event: string[]; eh: Buffer[]; ch: Buffer[] } = { clinic: [], seq: [], event: [], eh: [], ch: [] };
-      for (const e of events.rows) {
+      for (const e of events) {
         const h = head.get(e.clinic_id) ?? { seq: 0, hash: genesis };
         const eh = eventHash(e);
         const next = { seq: h.seq + 1, hash: chainHash(h.hash, eh) };
@@ -136,7 +139,8 @@ export async function sealAudit(db: Database, batch = 5000): Promise<number> {
          SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::bytea[], $5::bytea[])`,
         [cols.clinic, cols.seq, cols.event, cols.eh, cols.ch],
       );
-      return events.rows.length;
+      await q.query('DELETE FROM audit_unsealed WHERE event_id = ANY($1::uuid[])', [listed.rows.map((e) => e.id)]);
+      return listed.rows.length;
     });
     total += sealed;
     if (sealed < batch) return total;

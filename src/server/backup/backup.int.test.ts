@@ -41,6 +41,11 @@ describe('backup and restore', () => {
     const names = await target.db.tx({ system: true }, (q) => q.query<{ family_name: string }>("SELECT family_name FROM patients WHERE family_name = 'Резервная'"));
     expect(names.rows).toHaveLength(1);
     expect((await verifyAudit(target.db)).ok).toBe(true);
+    // The restored events are sealed already: the sealer's list is empty and sealing adds nothing.
+    const unsealed = await target.db.tx({ system: true }, (q) => q.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_unsealed'));
+    expect(unsealed.rows[0]?.n).toBe(0);
+    expect(await sealAudit(target.db)).toBe(0);
+    expect((await verifyAudit(target.db)).ok).toBe(true);
   });
 
   it('refuses a damaged backup and a database that is not empty, and changes nothing', async () => {

@@ -13,9 +13,9 @@ export interface Manifest {
   files: { path: string; sha256: string; bytes: number }[];
 }
 
-// Not data of their own: the migrations table is the schema's, and patient_search is rebuilt by
-// its trigger as the patients are restored.
-const skipped = new Set(['schema_migrations', 'patient_search']);
+// Not data of their own: the migrations table is the schema's; patient_search and audit_unsealed
+// are filled by triggers as the patients and audit events are restored.
+const skipped = new Set(['schema_migrations', 'patient_search', 'audit_unsealed']);
 
 const sha256 = (data: Buffer | string) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -147,6 +147,9 @@ export async function restore(db: Database, dataDir: string, fromDir: string): P
       if (count.rows[0]?.n !== t.rows) throw new Error(`table ${name}: ${count.rows[0]?.n} rows loaded, ${t.rows} expected; nothing was restored`);
       rows += t.rows;
     }
+    // Loading audit_events listed every restored event for the sealer (migration 0010); the
+    // restored seals already cover them.
+    await q.query('DELETE FROM audit_unsealed u USING audit_seals s WHERE s.event_id = u.event_id');
   });
   const filesRoot = path.join(dataDir, 'files');
   for (const f of manifest.files) {
