@@ -110,16 +110,48 @@ export const patientsRepository = {
       const r = await q.query<Row>(`SELECT ${patientColumns} FROM patients p WHERE true ${archived} ORDER BY p.family_name, p.given_name LIMIT $1 OFFSET $2`, [options.limit, options.offset]);
       return r.rows.map(toPatient);
     }
-    await q.query("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
-    // Candidates come from patient_search (indexed, no policy: see migration 0009); the join to
-    // patients applies the row-level policy to what is returned.
-    const r = await q.query<Row>(
-      `SELECT ${patientColumns} FROM patient_search s JOIN patients p ON p.id = s.patient_id
-       WHERE s.clinic_id = $4 AND (s.search_key LIKE '%' || $1 || '%' OR $1 <% s.search_key) ${options.includeArchived ? '' : 'AND NOT s.archived'}
-       ORDER BY (s.search_key LIKE $1 || '%') DESC, word_similarity($1, s.search_key) DESC, p.family_name, p.given_name
-       LIMIT $2 OFFSET $3`,
-      [key, options.limit, options.offset, clinicId],
-    );
-    return r.rows.map(toPatient);
+    const ids = await rankedMatches(q, clinicId, key, options);
+    if (ids.length === 0) return [];
+    const r = await q.query<Row>(`SELECT ${patientColumns} FROM patients p WHERE p.id = ANY($1::uuid[])`, [ids]);
+    // The policy on patients decides what is returned; the ranking decides the order.
+    const byId = new Map(r.rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toPatient(row)] : [];
+    });
   },
 };
+
+/** Below this many exact matches, a search also offers the names most similar to the text. */
+const fewExact = 3;
+
+/**
+ * The ids of a name search, best first, for one page: names that start with the text (in name
+ * order), then names that contain it, then — only when those are fewer than `fewExact`, so a
+ * typo still finds the patient — the most similar names, nearest first. Each phase reads
+ * patient_search (no policy: migration 0009) through its own index (migration 0011) and only as
+ * far as the page needs; the clinic is named in every phase.
+ */
+async function rankedMatches(q: Queryable, clinicId: string, key: string, options: { includeArchived: boolean; limit: number; offset: number }): Promise<string[]> {
+  const archived = options.includeArchived ? '' : 'AND NOT s.archived';
+  const need = Math.max(options.offset + options.limit, fewExact);
+  const phase = async (where: string, order: string, limit: number): Promise<string[]> => {
+    const r = await q.query<{ patient_id: string }>(
+      `SELECT s.patient_id FROM patient_search s WHERE s.clinic_id = $1 ${archived} AND ${where} ORDER BY ${order}, s.patient_id LIMIT $3`,
+      [clinicId, key, limit],
+    );
+    return r.rows.map((row) => row.patient_id);
+  };
+  // The key holds only [a-z0-9@.+ ] (searchKey), so it needs no escaping inside a LIKE pattern.
+  // Starts with: a range of the "C"-collated index, read in order ('~' sorts after every key character).
+  const ids = await phase(`(s.search_key COLLATE "C") >= $2 AND (s.search_key COLLATE "C") < $2 || '~'`, '(s.search_key COLLATE "C")', need);
+  // Contains: the trigram index, then a sort of what it found (ordered by the default collation on
+  // purpose: an order the "C" index could supply tempts the planner to walk the whole clinic in it).
+  if (ids.length < need) ids.push(...(await phase(`s.search_key LIKE '%' || $2 || '%' AND s.search_key NOT LIKE $2 || '%'`, 's.search_key', need - ids.length)));
+  if (ids.length < fewExact) {
+    await q.query("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
+    ids.push(...(await phase(`$2 <% s.search_key AND s.search_key NOT LIKE '%' || $2 || '%'`, '$2 <<-> s.search_key', need - ids.length)));
+  }
+  return ids.slice(options.offset, options.offset + options.limit);
+}
+
