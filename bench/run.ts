@@ -209,18 +209,20 @@ async function main(): Promise<void> {
         await replay(s.raw, t.trace, new Map([[t.course.courseId, course.courseId], [t.course.patientId, course.patientId]]), keep);
       };
       log(`W3: the app runs ${first?.trace.statements.length ?? '?'} statements in the session's transaction, ${first?.trace.statements.filter((x) => writes(x.text)).length ?? '?'} of them writes or locks`);
-      const m = await measure(schedule, { ...sessionLoad(s.server.url, httpSupply, ledger), connections: c }, { op: rawOp(writes), connections: c }, async (httpRps, rawRps) => {
+      // The reference is the whole transaction (every statement the app runs, reads included);
+      // its writes alone are measured too, to show what the reads of the assessment cost.
+      const m = await measure(schedule, { ...sessionLoad(s.server.url, httpSupply, ledger), connections: c }, { op: rawOp(() => true), connections: c }, async (httpRps, rawRps) => {
         await provision(s, httpSupply, httpRps);
         await provision(s, rawSupply, rawRps ?? httpRps);
       });
-      const rawAll = await measureRaw(schedule, { op: rawOp(() => true), connections: c }, (rps) => provision(s, rawSupply, rps));
-      if (rawAll.errors > 0) log(`W3 raw (every statement): ${rawAll.errors} failures ${JSON.stringify(rawAll.failures)}`);
-      if ((m.raw?.errors ?? 0) > 0) log(`W3 raw (writes): ${m.raw?.errors} failures ${JSON.stringify(m.raw?.failures)}`);
+      const rawWrites = await measureRaw(schedule, { op: rawOp(writes), connections: c }, (rps) => provision(s, rawSupply, rps));
+      if (rawWrites.errors > 0) log(`W3 raw (writes only): ${rawWrites.errors} failures ${JSON.stringify(rawWrites.failures)}`);
+      if ((m.raw?.errors ?? 0) > 0) log(`W3 raw (every statement): ${m.raw?.errors} failures ${JSON.stringify(m.raw?.failures)}`);
       const check = await checkWrites(s.db, ledger.used, ledger.acknowledged, 2);
       const rawCheck = await checkWrites(s.db, rawUsed, null, 2);
-      const row: Row = { name: 'W3 record a session', clients: c, http: m.http, ...(m.raw ? { raw: m.raw } : {}), ...(ceiling ? { ceiling } : {}), note: 'raw: its writes' };
-      rows.push(row, { name: 'W3, raw: every statement replayed', clients: c, raw: rawAll, compareRps: m.http.rps });
-      findings.session = { row, rawAll, check, rawCheck, starved: ledger.starved, duplicateAnswers: ledger.duplicateAnswers, statements: first?.trace.statements.length ?? 0, writes: first?.trace.statements.filter((x) => writes(x.text)).length ?? 0 };
+      const row: Row = { name: 'W3 record a session', clients: c, http: m.http, ...(m.raw ? { raw: m.raw } : {}), ...(ceiling ? { ceiling } : {}), note: 'raw: every statement' };
+      rows.push(row, { name: 'W3, raw: its writes and lock only', clients: c, raw: rawWrites, compareRps: m.http.rps });
+      findings.session = { row, rawWrites, check, rawCheck, starved: ledger.starved, duplicateAnswers: ledger.duplicateAnswers, statements: first?.trace.statements.length ?? 0, writes: first?.trace.statements.filter((x) => writes(x.text)).length ?? 0 };
     }
 
     if (only.has('w4')) {

@@ -45,6 +45,9 @@ describe('backup and restore', () => {
     const unsealed = await target.db.tx({ system: true }, (q) => q.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_unsealed'));
     expect(unsealed.rows[0]?.n).toBe(0);
     expect(await sealAudit(target.db)).toBe(0);
+    // The search tables are rebuilt from the restored patients, words for typo correction included.
+    const words = await target.db.tx({ system: true }, (q) => q.query<{ word: string }>("SELECT word FROM patient_name_words WHERE word = 'rezervnaia'"));
+    expect(words.rows).toHaveLength(1);
     expect((await verifyAudit(target.db)).ok).toBe(true);
   });
 

@@ -122,36 +122,71 @@ export const patientsRepository = {
   },
 };
 
-/** Below this many exact matches, a search also offers the names most similar to the text. */
+/** Below this many exact matches, a search also offers what a mistyped text probably meant. */
 const fewExact = 3;
 
 /**
  * The ids of a name search, best first, for one page: names that start with the text (in name
- * order), then names that contain it, then — only when those are fewer than `fewExact`, so a
- * typo still finds the patient — the most similar names, nearest first. Each phase reads
- * patient_search (no policy: migration 0009) through its own index (migration 0011) and only as
- * far as the page needs; the clinic is named in every phase.
+ * order), then names that contain each of its words; when those are fewer than `fewExact`, the same for the text
+ * with its unknown words corrected to the nearest words of the clinic's names (so a typo still
+ * finds the patient), and last the names most similar to the whole text. Each phase reads
+ * patient_search (no policy: migration 0009) through its own index (0011, 0012) and only as far
+ * as the page needs; the clinic is named in every phase.
  */
 async function rankedMatches(q: Queryable, clinicId: string, key: string, options: { includeArchived: boolean; limit: number; offset: number }): Promise<string[]> {
   const archived = options.includeArchived ? '' : 'AND NOT s.archived';
   const need = Math.max(options.offset + options.limit, fewExact);
-  const phase = async (where: string, order: string, limit: number): Promise<string[]> => {
+  const found = new Set<string>();
+  const phase = async (where: string, order: string, params: string[]): Promise<void> => {
+    if (found.size >= need) return;
     const r = await q.query<{ patient_id: string }>(
-      `SELECT s.patient_id FROM patient_search s WHERE s.clinic_id = $1 ${archived} AND ${where} ORDER BY ${order}, s.patient_id LIMIT $3`,
-      [clinicId, key, limit],
+      `SELECT s.patient_id FROM patient_search s WHERE s.clinic_id = $1 ${archived} AND ${where} ORDER BY ${order}, s.patient_id LIMIT $2`,
+      [clinicId, need, ...params],
     );
-    return r.rows.map((row) => row.patient_id);
+    for (const row of r.rows) if (found.size < need) found.add(row.patient_id);
   };
-  // The key holds only [a-z0-9@.+ ] (searchKey), so it needs no escaping inside a LIKE pattern.
   // Starts with: a range of the "C"-collated index, read in order ('~' sorts after every key character).
-  const ids = await phase(`(s.search_key COLLATE "C") >= $2 AND (s.search_key COLLATE "C") < $2 || '~'`, '(s.search_key COLLATE "C")', need);
-  // Contains: the trigram index, then a sort of what it found (ordered by the default collation on
-  // purpose: an order the "C" index could supply tempts the planner to walk the whole clinic in it).
-  if (ids.length < need) ids.push(...(await phase(`s.search_key LIKE '%' || $2 || '%' AND s.search_key NOT LIKE $2 || '%'`, 's.search_key', need - ids.length)));
-  if (ids.length < fewExact) {
-    await q.query("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
-    ids.push(...(await phase(`$2 <% s.search_key AND s.search_key NOT LIKE '%' || $2 || '%'`, '$2 <<-> s.search_key', need - ids.length)));
+  const startsWith = `(s.search_key COLLATE "C") >= $3 AND (s.search_key COLLATE "C") < $3 || '~'`;
+  // The key holds only [a-z0-9@.+ ] (searchKey), so it needs no escaping inside a LIKE pattern.
+  const exact = async (text: string): Promise<void> => {
+    await phase(startsWith, '(s.search_key COLLATE "C")', [text]);
+    // Contains every word, in any order ("Мария Иванова" finds "Иванова Мария"): one LIKE a word,
+    // each answered by the trigram GIN index, then a sort of what they found (by the default
+    // collation on purpose: an order the "C" index could supply tempts the planner to walk the
+    // whole clinic in it).
+    const words = [...new Set(text.split(' ').filter((w) => w !== ''))].slice(0, 8);
+    const like = words.map((_, i) => `s.search_key LIKE '%' || $${i + 4} || '%'`).join(' AND ');
+    await phase(`${like} AND NOT (${startsWith})`, 's.search_key', [text, ...words]);
+  };
+  await exact(key);
+  if (found.size < fewExact) {
+    const corrected = await correctedKey(q, clinicId, key);
+    if (corrected !== key) await exact(corrected);
   }
-  return ids.slice(options.offset, options.offset + options.limit);
+  if (found.size < fewExact) {
+    await q.query("SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
+    await phase(`$3 <% s.search_key AND s.search_key NOT LIKE '%' || $3 || '%'`, '$3 <<-> s.search_key', [key]);
+  }
+  return [...found].slice(options.offset, options.offset + options.limit);
 }
 
+/**
+ * The search key with each word that begins no word of the clinic's patient names replaced by
+ * the most similar such word (trigram similarity, the index of migration 0012); words that do
+ * begin one (the last word is usually still being typed), short words and words with nothing
+ * similar stay as they are.
+ */
+async function correctedKey(q: Queryable, clinicId: string, key: string): Promise<string> {
+  const words = key.split(' ').filter((w) => w !== '');
+  const r = await q.query<{ ord: string; word: string; known: boolean; nearest: string | null }>(
+    `SELECT w.ord, w.word,
+       EXISTS (SELECT 1 FROM patient_name_words d WHERE d.clinic_id = $1 AND d.word >= w.word AND d.word < w.word || '~') AS known,
+       (SELECT d.word FROM patient_name_words d WHERE d.clinic_id = $1 AND d.word % w.word ORDER BY d.word <-> w.word, d.word LIMIT 1) AS nearest
+     FROM unnest($2::text[]) WITH ORDINALITY AS w(word, ord)
+     WHERE length(w.word) >= 3
+     ORDER BY w.ord`,
+    [clinicId, words],
+  );
+  const replace = new Map(r.rows.filter((row) => !row.known && row.nearest !== null).map((row) => [Number(row.ord) - 1, row.nearest as string]));
+  return words.map((w, i) => replace.get(i) ?? w).join(' ');
+}
