@@ -149,6 +149,8 @@ export const courseSchema = z.object({
   cancelledAt: z.date().nullable(),
   completedAt: z.date().nullable(),
   createdBy: z.uuid().nullable(),
+  /** Who sees the patient for this course: the practitioner of its latest session, else the doctor who planned it. */
+  practitioner: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../test/app.ts';
-import { clinicalClinic, countRows, courseBody, dayFromToday, newCourse, newPatient, signedConsent } from '../../../test/fixtures/clinical.ts';
+import { clinicalClinic, consentedCourse, countRows, courseBody, dayFromToday, newCourse, newPatient, sessionBody, signedConsent } from '../../../test/fixtures/clinical.ts';
 
 const t = await setupTestApp();
 
@@ -140,6 +140,24 @@ describe('planning a course', () => {
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Patient moved away', nextDueOn: null });
     expect((await c.doctor.call({ method: 'PATCH', url: `/api/v1/courses/${courseId}`, payload: { notes: 'x' } })).statusCode).toBe(409);
     expect((await c.doctor.call({ method: 'GET', url: `/api/v1/courses?patientId=${patientId}` })).json<{ items: Course[] }>().items.map((x) => x.id)).toEqual([courseId]);
+  });
+});
+
+describe('the practitioner of a course', () => {
+  it('is the doctor who planned it until a session is recorded, then whoever performed the latest session', async () => {
+    const c = await clinicalClinic(t, ['revita-complex']);
+    const { patientId, courseId } = await consentedCourse(c, t.db);
+    const list = async () => (await c.doctor.call({ method: 'GET', url: `/api/v1/courses?status=active&patientId=${patientId}` })).json<{ items: (Course & { practitioner: unknown })[] }>().items;
+    expect((await list())[0]?.practitioner).toMatchObject({ id: c.doctor.userId, displayName: expect.any(String) });
+
+    const lotId = c.products['revita-complex']!.lotId;
+    const byNurse = await c.nurse.call({ method: 'POST', url: '/api/v1/sessions', payload: { ...sessionBody(courseId, lotId, { daysAgo: 8 }), supervisingDoctorId: c.doctor.userId } });
+    expect(byNurse.statusCode, byNurse.body).toBe(201);
+    expect((await list())[0]?.practitioner).toMatchObject({ id: c.nurse.userId });
+    expect((await c.doctor.call({ method: 'GET', url: `/api/v1/courses/${courseId}` })).json<{ practitioner: { id: string } }>().practitioner.id).toBe(c.nurse.userId);
+
+    // Reception never lists courses, practitioner or not.
+    expect((await c.reception.call({ method: 'GET', url: '/api/v1/courses?status=active' })).statusCode).toBe(403);
   });
 });
 

@@ -32,6 +32,8 @@ export interface CourseRow {
   updated_at: Date;
   sessions_done: number;
   last_session_on: string | null;
+  practitioner_id: string | null;
+  practitioner_name: string | null;
 }
 
 /** The plan fields a course stores (what a create or a change writes). */
@@ -89,15 +91,20 @@ export function toCourse(r: CourseRow, currency: string): Course {
     cancelledAt: r.cancelled_at,
     completedAt: r.completed_at,
     createdBy: r.created_by,
+    practitioner: r.practitioner_id !== null && r.practitioner_name !== null ? { id: r.practitioner_id, displayName: r.practitioner_name } : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
+// The course's practitioner for the day list: whoever performed its latest session, else the doctor
+// who planned it.
 const courseSelect = `
-  SELECT c.*, coalesce(s.done, 0) AS sessions_done, s.last_on AS last_session_on
+  SELECT c.*, coalesce(s.done, 0) AS sessions_done, s.last_on AS last_session_on, u.id AS practitioner_id, u.display_name AS practitioner_name
   FROM courses c
-  LEFT JOIN LATERAL (SELECT count(*)::int AS done, max(x.session_date) AS last_on FROM sessions x WHERE x.clinic_id = c.clinic_id AND x.course_id = c.id) s ON true`;
+  LEFT JOIN LATERAL (SELECT count(*)::int AS done, max(x.session_date) AS last_on FROM sessions x WHERE x.clinic_id = c.clinic_id AND x.course_id = c.id) s ON true
+  LEFT JOIN LATERAL (SELECT x.practitioner_id FROM sessions x WHERE x.clinic_id = c.clinic_id AND x.course_id = c.id ORDER BY x.performed_at DESC, x.id DESC LIMIT 1) l ON true
+  LEFT JOIN users u ON u.clinic_id = c.clinic_id AND u.id = coalesce(l.practitioner_id, c.created_by)`;
 
 const fieldValues = (f: CourseFields) => [
   f.status,

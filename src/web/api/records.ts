@@ -1,5 +1,8 @@
-// Consents and photos.
+// Consents, photos, and the changes made to an adverse event after it was reported.
 import type { z } from 'zod';
+import type { adrenalineDoseBody, vitalsReadingBody } from '../../domain/api/adverse-event-checklists.ts';
+import type { adverseEventPatchBody, transitionBody } from '../../domain/api/adverse-events.ts';
+import type { AdverseEvent } from './clinical.ts';
 import type { consentSchema, consentSummarySchema, SignatureInput, verifyConsentSchema } from '../../domain/api/consents.ts';
 import type { baselineGateSchema, photoComparisonSchema, photoSchema } from '../../domain/api/photos.ts';
 import { api, type Wire } from './client.ts';
@@ -36,3 +39,14 @@ export const photos = {
   waiveBaseline: (courseId: string, reason: string) => api.post<BaselineGate>(`/courses/${courseId}/baseline-photo-waiver`, { reason }),
   url: (id: string, size: 'thumb' | 'display' | 'full') => `/api/v1/photos/${id}/${size}`,
 };
+
+/** Changing an adverse event: its fields and checklists (PATCH), its status, a dose or a reading at a given time. */
+export const adverseEventChanges = {
+  patch: (id: string, body: z.input<typeof adverseEventPatchBody>) => api.patch<AdverseEvent>(`/adverse-events/${id}`, body),
+  transition: (id: string, body: z.input<typeof transitionBody>) => api.post<AdverseEvent>(`/adverse-events/${id}/transitions`, body),
+  adrenalineDose: (id: string, body: z.input<typeof adrenalineDoseBody>) => api.post<AdverseEvent>(`/adverse-events/${id}/adrenaline-doses`, body),
+  vitals: (id: string, body: z.input<typeof vitalsReadingBody>) => api.post<AdverseEvent>(`/adverse-events/${id}/vitals`, body),
+};
+
+/** Every adverse event of the clinic not resolved yet (open or monitoring), for flags on lists of patients. */
+export const unresolvedAdverseEvents = () => api.get<Page<AdverseEvent>>('/adverse-events', { unresolved: 'true', limit: 100 });

@@ -1,12 +1,11 @@
-import { Alert, Anchor, Badge, Button, DataList, Grid, Group, Paper, Select, Stack, Table, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, DataList, Grid, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ADVERSE_EVENT_OUTCOMES, adverseEventOutcomes, followUpKinds, TREATMENT_ROUTES, treatmentRoutes } from '../../../domain/adverse-events/vocabulary.ts';
+import { followUpKinds, seriousnessCriteria, TREATMENT_ROUTES, treatmentRoutes } from '../../../domain/adverse-events/vocabulary.ts';
 import { adverseEventTypes, areas, severityGrades } from '../../../domain/vocabulary/index.ts';
 import { adverseEvents } from '../../api/clinical.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { IconChevronLeft, IconFile } from '../../components/icons.tsx';
 import { LoadError, PageHeader, PageLoader } from '../../components/Page.tsx';
 import { problemText } from '../../forms/validation.ts';
@@ -14,9 +13,13 @@ import { useFormat } from '../../i18n/format.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 import { eventStatusColor } from '../chart/AdverseEventsSection.tsx';
+import { EventChecklist } from './EventChecklist.tsx';
+import { EventEditModal } from './EventEditModal.tsx';
 import { EventEmergency } from './EventEmergency.tsx';
+import { EventHistory } from './EventHistory.tsx';
+import { EventStatus } from './EventStatus.tsx';
 
-/** One adverse event: what happened after which session and lots, its treatment, status and follow-ups. */
+/** One adverse event: what happened after which session and lots, its emergency record, treatment, status, follow-ups and history — changed by those who may. */
 export function EventPage() {
   const { t } = useTranslation();
   const { id: patientId = '', eventId = '' } = useParams();
@@ -27,7 +30,7 @@ export function EventPage() {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: ['adverse-events', 'detail', eventId], queryFn: () => adverseEvents.get(eventId) });
   const [error, setError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<string | null>('recovered');
+  const [editing, setEditing] = useState(false);
   const [treatment, setTreatment] = useState<{ drug: string; dose: string; route: string | null }>({ drug: '', dose: '', route: 'im' });
 
   if (query.isPending) return <PageLoader />;
@@ -37,11 +40,13 @@ export function EventPage() {
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['adverse-events'] });
     await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
+    await queryClient.invalidateQueries({ queryKey: ['alerts'] });
   };
-  const act = async (fn: () => Promise<unknown>) => {
+  const addTreatment = async () => {
     setError(null);
     try {
-      await fn();
+      await adverseEvents.treatment(e.id, { drug: treatment.drug.trim(), dose: treatment.dose.trim(), route: treatment.route ?? 'other', at: new Date().toISOString() });
+      setTreatment({ drug: '', dose: '', route: 'im' });
       await refresh();
     } catch (err) {
       setError(problemText(err));
@@ -79,13 +84,21 @@ export function EventPage() {
         }
         subtitle={`${t('adverse.gradeLabel', { grade: e.grade, label: v(severityGrades, e.grade) })} · ${fmt.dateTime(e.onset)} · ${t('adverse.daysAfter', { count: e.daysAfterSession })}`}
         actions={
-          <Button component="a" href={adverseEvents.reportPdfUrl(e.id, lang)} target="_blank" rel="noopener" variant="light" leftSection={<IconFile size={16} />}>
-            {t('adverse.regulatorReport')}
-          </Button>
+          <>
+            {canWrite && (
+              <Button variant="default" onClick={() => setEditing(true)}>
+                {t('eventEdit.open')}
+              </Button>
+            )}
+            <Button component="a" href={adverseEvents.reportPdfUrl(e.id, lang)} target="_blank" rel="noopener" variant="light" leftSection={<IconFile size={16} />}>
+              {t('adverse.regulatorReport')}
+            </Button>
+          </>
         }
       />
       {error && <Alert color="red" role="alert">{error}</Alert>}
-      {e.status !== 'resolved' && <EventEmergency event={e} onChange={refresh} />}
+      {e.status !== 'resolved' && <EventEmergency event={e} canWrite={canWrite} onChange={refresh} />}
+      <EventChecklist event={e} canWrite={canWrite} onSaved={refresh} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
@@ -97,7 +110,8 @@ export function EventPage() {
                 {row(t('adverse.area'), e.area ? v(areas, e.area) : null)}
                 {row(t('adverse.session'), fmt.dateTime(e.session.performedAt))}
                 {row(t('session.lots'), e.lots.map((l) => `${l.productName} #${l.lotNumber}`).join(', '))}
-                {row(t('adverse.outcomeLabel'), e.outcome ? `${v(adverseEventOutcomes, e.outcome)}${e.resolvedAt ? ` · ${fmt.dateTime(e.resolvedAt)}` : ''}` : null)}
+                {row(t('eventEdit.expectedLabel'), e.expected === null ? null : e.expected ? t('common.yes') : t('common.no'))}
+                {row(t('eventEdit.seriousness'), e.seriousness.map((c) => v(seriousnessCriteria, c)).join(', ') || null)}
               </DataList>
             </Paper>
             <Paper p="lg">
@@ -123,15 +137,7 @@ export function EventPage() {
                   <TextInput label={t('adverse.drug')} value={treatment.drug} onChange={(x) => setTreatment({ ...treatment, drug: x.currentTarget.value })} style={{ flex: 2 }} />
                   <TextInput label={t('adverse.dose')} value={treatment.dose} onChange={(x) => setTreatment({ ...treatment, dose: x.currentTarget.value })} style={{ flex: 1 }} />
                   <Select label={t('adverse.route')} allowDeselect={false} data={TREATMENT_ROUTES.map((r) => ({ value: r, label: v(treatmentRoutes, r) }))} value={treatment.route} onChange={(r) => setTreatment({ ...treatment, route: r })} style={{ flex: 1 }} />
-                  <Button
-                    disabled={!treatment.drug.trim() || !treatment.dose.trim()}
-                    onClick={() =>
-                      void act(async () => {
-                        await adverseEvents.treatment(e.id, { drug: treatment.drug.trim(), dose: treatment.dose.trim(), route: treatment.route ?? 'other', at: new Date().toISOString() });
-                        setTreatment({ drug: '', dose: '', route: 'im' });
-                      })
-                    }
-                  >
+                  <Button disabled={!treatment.drug.trim() || !treatment.dose.trim()} onClick={() => void addTreatment()}>
                     {t('common.add')}
                   </Button>
                 </Group>
@@ -141,68 +147,32 @@ export function EventPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            {canWrite && (
-              <Paper p="lg">
-                <Title order={2} size="h4" mb="sm">
-                  {t('adverse.statusTitle')}
-                </Title>
-                <Group gap="sm" align="flex-end">
-                  {e.status === 'open' && (
-                    <Button variant="light" onClick={() => void act(() => adverseEvents.transition(e.id, { to: 'monitoring' }))}>
-                      {t('adverse.toMonitoring')}
-                    </Button>
-                  )}
-                  {e.status !== 'resolved' && (
-                    <ConfirmButton
-                      color="clinic"
-                      confirmLabel={t('adverse.resolve')}
-                      message={<Select label={t('adverse.outcomeLabel')} data={ADVERSE_EVENT_OUTCOMES.map((o) => ({ value: o, label: v(adverseEventOutcomes, o) }))} value={outcome} onChange={setOutcome} allowDeselect={false} />}
-                      onConfirm={() => act(() => adverseEvents.transition(e.id, { to: 'resolved', outcome: outcome ?? 'recovered' }))}
-                    >
-                      {t('adverse.resolve')}
-                    </ConfirmButton>
-                  )}
-                  {e.status === 'resolved' && (
-                    <Button variant="default" onClick={() => void act(() => adverseEvents.transition(e.id, { to: 'open', note: 'reopened' }))}>
-                      {t('adverse.reopen')}
-                    </Button>
-                  )}
-                </Group>
-              </Paper>
-            )}
+            <EventStatus event={e} canWrite={canWrite} onSaved={refresh} />
             <Paper p="lg">
               <Title order={2} size="h4" mb="sm">
                 {t('followUps.title')}
               </Title>
               <Stack gap="xs">
+                {e.followUps.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('eventStatus.noFollowUps')}
+                  </Text>
+                )}
                 {e.followUps.map((f) => (
                   <Group key={f.id} justify="space-between" wrap="nowrap">
                     <Text size="sm">{v(followUpKinds, f.kind)}</Text>
                     <Text size="xs" c={f.overdue ? 'red.9' : 'dimmed'} className="tabular">
-                      {f.status === 'done' ? `✓ ${fmt.dateTime(f.completedAt)}` : fmt.dateTime(f.dueAt)}
+                      {f.status === 'done' ? `✓ ${fmt.dateTime(f.completedAt)}` : f.status === 'cancelled' ? t('eventStatus.followUpCancelled') : fmt.dateTime(f.dueAt)}
                     </Text>
                   </Group>
                 ))}
               </Stack>
             </Paper>
-            <Paper p="lg">
-              <Title order={2} size="h4" mb="sm">
-                {t('history.versions')}
-              </Title>
-              <Timeline bulletSize={12} lineWidth={2}>
-                {e.history.map((h, i) => (
-                  <Timeline.Item key={`${h.at}-${i}`} title={<Text size="sm">{h.action}{h.toStatus ? ` → ${t(`adverse.statuses.${h.toStatus as 'open'}`, { defaultValue: h.toStatus })}` : ''}</Text>}>
-                    <Text size="xs" c="dimmed" className="tabular">
-                      {fmt.dateTime(h.at)}
-                      {h.note ? ` · ${h.note}` : ''}
-                    </Text>
-                  </Timeline.Item>
-                ))}
-              </Timeline>
-            </Paper>
+            <EventHistory event={e} />
           </Stack>
         </Grid.Col>
       </Grid>
+      {editing && <EventEditModal event={e} onClose={() => setEditing(false)} onSaved={refresh} />}
     </Stack>
   );
 }

@@ -1,56 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { indications } from '../../../domain/vocabulary/index.ts';
 import { courses } from '../../api/clinical.ts';
 import { today } from '../../api/safety.ts';
-import { IconAlert, IconCheck } from '../../components/icons.tsx';
+import { IconAlert, IconCheck, IconChevronRight } from '../../components/icons.tsx';
 import { LoadError } from '../../components/Page.tsx';
-import { PatientLink } from '../../components/PatientLink.tsx';
-import { useFormat } from '../../i18n/format.ts';
-import { useVocab } from '../../i18n/vocab.ts';
-import { useSession } from '../../session/session.ts';
+import { useMe, useSession } from '../../session/session.ts';
+import { useStaffNames } from '../alerts/staff.ts';
+import { UnsignedSessionsModal, unsignedSessionsOf } from './UnsignedSessionsModal.tsx';
 
-/** Active courses whose next session falls due today or has passed: who is expected. */
-export function SessionsDueCard({ today }: { today: string }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const v = useVocab();
-  const session = useSession();
-  const query = useQuery({ queryKey: ['courses', 'active'], queryFn: () => courses.list({ status: 'active' }) });
-  const due = (query.data?.items ?? []).filter((c) => c.nextDueOn !== null && c.nextDueOn <= today).sort((a, b) => (a.nextDueOn ?? '').localeCompare(b.nextDueOn ?? ''));
-  return (
-    <Card p="lg">
-      <Title order={2} size="h4" mb="sm">
-        {t('today.sessionsDue')}
-      </Title>
-      {query.isError && <LoadError error={query.error} />}
-      {query.isSuccess && due.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('today.sessionsDueEmpty')}
-        </Text>
-      )}
-      <Stack gap="sm">
-        {due.map((c) => (
-          <Group key={c.id} justify="space-between" wrap="nowrap" gap="sm">
-            <div>
-              <PatientLink id={c.patientId} />
-              <Text size="xs" c="dimmed">
-                {c.indications.map((i) => v(indications, i)).join(', ')} · {t('today.nextSession', { number: c.sessionsDone + 1, planned: c.plannedSessions, date: fmt.date(c.nextDueOn) })}
-              </Text>
-            </div>
-            {session.can('sessions.record') && (
-              <Button component={Link} to={`/patients/${c.patientId}/courses/${c.id}/sessions/new`} size="xs" variant="light" style={{ flexShrink: 0 }}>
-                {t('today.record')}
-              </Button>
-            )}
-          </Group>
-        ))}
-      </Stack>
-    </Card>
-  );
-}
+export { SessionsDueCard } from './SessionsDueCard.tsx';
 
 const alertLink: Record<string, string> = {
   'kit-incomplete': '/catalog/kit',
@@ -58,18 +19,32 @@ const alertLink: Record<string, string> = {
   'kit-item-expiring': '/catalog/kit',
   'lot-expired-in-stock': '/catalog/lots',
   'lot-expiring': '/catalog/lots',
-  'lot-recall': '/catalog/lots',
-  'suspected-outbreak': '/follow-ups',
+  'lot-recall': '/alerts',
+  'suspected-outbreak': '/alerts',
   'overdue-follow-ups': '/follow-ups',
 };
 const severityColor = { critical: 'red.9', warning: 'orange', info: 'blue' } as const;
 
+/** Staff names for the unsigned sessions: the practitioners the course list names, then what the caller may know. */
+function usePractitionerNames(enabled: boolean): (userId: string) => string {
+  const me = useMe();
+  const staff = useStaffNames();
+  const active = useQuery({ queryKey: ['courses', 'active'], queryFn: () => courses.list({ status: 'active' }), enabled });
+  const known = new Map((active.data?.items ?? []).flatMap((c) => (c.practitioner ? [[c.practitioner.id, c.practitioner.displayName] as const] : [])));
+  return (id) => (id === me.user.id ? (staff(id) ?? '') : (known.get(id) ?? staff(id) ?? '—'));
+}
+
 /** The day's counts (follow-ups due and overdue, unsigned sessions, kit) and alerts, from GET /today. */
 export function AlertsCard() {
   const { t, i18n } = useTranslation();
+  const session = useSession();
   const query = useQuery({ queryKey: ['today', i18n.language], queryFn: today });
+  const [unsignedOpen, setUnsignedOpen] = useState(false);
+  const nameOf = usePractitionerNames(session.can('clinical.read'));
   const data = query.data;
-  const tile = (label: string, value: number | null, to: string, alarm: boolean) => {
+  const unsigned = unsignedSessionsOf(data?.alerts.find((a) => a.kind === 'unsigned-sessions')?.facts);
+
+  const tile = (label: string, value: number | null, target: string | (() => void) | null, alarm: boolean) => {
     if (value === null) return null;
     const body = (
       <>
@@ -82,16 +57,41 @@ export function AlertsCard() {
       </>
     );
     const bg = alarm && value > 0 ? 'red.0' : undefined;
-    return to ? (
-      <Paper p="sm" component={Link} to={to} style={{ textDecoration: 'none' }} bg={bg}>
-        {body}
-      </Paper>
-    ) : (
+    if (typeof target === 'string')
+      return (
+        <Paper p="sm" component={Link} to={target} style={{ textDecoration: 'none' }} bg={bg}>
+          {body}
+        </Paper>
+      );
+    if (target && value > 0)
+      return (
+        <Paper p="sm" component="button" type="button" onClick={target} bg={bg} style={{ textAlign: 'left', cursor: 'pointer', font: 'inherit' }} aria-haspopup="dialog">
+          {body}
+        </Paper>
+      );
+    return (
       <Paper p="sm" bg={bg}>
         {body}
       </Paper>
     );
   };
+  const line = (kind: string, message: string): ReactNode => {
+    if (kind === 'unsigned-sessions' && unsigned.sessions.length > 0)
+      return (
+        <Anchor component="button" type="button" size="sm" c="dark.7" ta="left" onClick={() => setUnsignedOpen(true)} aria-haspopup="dialog">
+          {message}
+        </Anchor>
+      );
+    const to = alertLink[kind];
+    return to ? (
+      <Anchor component={Link} to={to} size="sm" c="dark.7">
+        {message}
+      </Anchor>
+    ) : (
+      <Text size="sm">{message}</Text>
+    );
+  };
+
   return (
     <Card p="lg">
       <Title order={2} size="h4" mb="sm">
@@ -103,7 +103,7 @@ export function AlertsCard() {
           <SimpleGrid cols={3} spacing="sm">
             {tile(t('today.overdueFollowUps'), data.counts.overdueFollowUps, '/follow-ups', true)}
             {tile(t('today.dueFollowUps'), data.counts.followUpsDueToday, '/follow-ups', false)}
-            {tile(t('today.unsignedSessions'), data.counts.unsignedSessions, '', true)}
+            {tile(t('today.unsignedSessions'), data.counts.unsignedSessions, unsigned.sessions.length > 0 ? () => setUnsignedOpen(true) : null, true)}
           </SimpleGrid>
           {data.kitReady !== null && (
             <Group gap="xs">
@@ -118,13 +118,7 @@ export function AlertsCard() {
                 <Badge color={severityColor[a.severity]} variant={a.severity === 'critical' ? 'filled' : 'light'} size="sm" style={{ flexShrink: 0 }} mt={2}>
                   {t(`today.severity.${a.severity}`)}
                 </Badge>
-                {alertLink[a.kind] ? (
-                  <Anchor component={Link} to={alertLink[a.kind] ?? '/'} size="sm" c="dark.7">
-                    {a.message}
-                  </Anchor>
-                ) : (
-                  <Text size="sm">{a.message}</Text>
-                )}
+                {line(a.kind, a.message)}
               </Group>
             ))}
             {data.alerts.length === 0 && (
@@ -133,8 +127,15 @@ export function AlertsCard() {
               </Text>
             )}
           </Stack>
+          {data.counts.openAlerts !== null && session.can('clinical.read') && (
+            <Anchor component={Link} to="/alerts" size="sm" fw={600} display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+              {data.counts.openAlerts > 0 ? t('dayPlan.seeAllAlerts', { count: data.counts.openAlerts }) : t('dayPlan.seeAlerts')}
+              <IconChevronRight size={14} />
+            </Anchor>
+          )}
         </Stack>
       )}
+      {unsignedOpen && <UnsignedSessionsModal count={unsigned.count} sessions={unsigned.sessions} nameOf={nameOf} onClose={() => setUnsignedOpen(false)} />}
     </Card>
   );
 }
