@@ -3,7 +3,17 @@
 import type { z } from 'zod';
 import type { clinicSchema } from '../../domain/api/catalog-clinic.ts';
 import type { adjustmentBody, lotSchema, newLotBody, stockMovementSchema, updateLotBody } from '../../domain/api/catalog-lots.ts';
-import type { cocktailTemplateSchema, newProductBody, newTemplateBody, productSchema, substanceSchema, updateProductBody } from '../../domain/api/catalog.ts';
+import type {
+  cocktailTemplateSchema,
+  newProductBody,
+  newSubstanceBody,
+  newTemplateBody,
+  productSchema,
+  substanceSchema,
+  updateProductBody,
+  updateSubstanceBody,
+  updateTemplateBody,
+} from '../../domain/api/catalog.ts';
 import { api, type Wire } from './client.ts';
 import type { Page } from './patients.ts';
 
@@ -16,12 +26,15 @@ export type ClinicRecord = Wire<z.infer<typeof clinicSchema>>;
 
 export const catalog = {
   substances: (q?: string) => api.get<Page<Substance>>('/substances', { q, limit: 200 }),
+  createSubstance: (body: z.input<typeof newSubstanceBody>) => api.post<Substance>('/substances', body),
+  updateSubstance: (id: string, body: z.input<typeof updateSubstanceBody>) => api.patch<Substance>(`/substances/${id}`, body),
   products: (q?: string) => api.get<Page<Product>>('/products', { q, limit: 200 }),
   product: (id: string) => api.get<Product>(`/products/${id}`),
   createProduct: (body: z.input<typeof newProductBody>) => api.post<Product>('/products', body),
   updateProduct: (id: string, body: z.input<typeof updateProductBody>) => api.patch<Product>(`/products/${id}`, body),
   templates: () => api.get<Page<CocktailTemplate>>('/cocktail-templates', { limit: 200 }),
   createTemplate: (body: z.input<typeof newTemplateBody>) => api.post<CocktailTemplate>('/cocktail-templates', body),
+  updateTemplate: (id: string, body: z.input<typeof updateTemplateBody>) => api.patch<CocktailTemplate>(`/cocktail-templates/${id}`, body),
   importStarter: () => api.post<{ substances: { created: number }; products: { created: number }; templates: { created: number } }>('/catalog/import-starter'),
 };
 

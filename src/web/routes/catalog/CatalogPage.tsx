@@ -5,12 +5,13 @@ import { PageHeader } from '../../components/Page.tsx';
 import { KitTab } from './KitTab.tsx';
 import { LotsTab } from './LotsTab.tsx';
 import { ProductsTab } from './ProductsTab.tsx';
+import { SubstancesTab } from './SubstancesTab.tsx';
 import { TemplatesTab } from './TemplatesTab.tsx';
 
-const tabs = ['lots', 'products', 'templates', 'kit'] as const;
+const tabs = ['lots', 'products', 'substances', 'templates', 'kit'] as const;
 type Tab = (typeof tabs)[number];
 
-/** The clinic's catalog: products with their composition, lots in stock with expiry, cocktail templates. */
+/** The clinic's catalog: products with their composition, substances, lots in stock with expiry, cocktail templates, the anti-shock kit. */
 export function CatalogPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -30,6 +31,9 @@ export function CatalogPage() {
         <Card p={{ base: 'md', sm: 'lg' }} style={{ borderTopLeftRadius: 0, borderTop: 0 }}>
           <Tabs.Panel value="products">
             <ProductsTab />
+          </Tabs.Panel>
+          <Tabs.Panel value="substances">
+            <SubstancesTab />
           </Tabs.Panel>
           <Tabs.Panel value="lots">
             <LotsTab />

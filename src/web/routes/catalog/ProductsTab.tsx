@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { substanceClasses } from '../../../domain/vocabulary/index.ts';
-import { catalog } from '../../api/catalog.ts';
+import { catalog, type Product } from '../../api/catalog.ts';
 import { useProducts } from '../../api/use-catalog.ts';
 import { IconPlus } from '../../components/icons.tsx';
 import { notify } from '../../components/notify.ts';
@@ -13,6 +13,9 @@ import { useFormat } from '../../i18n/format.ts';
 import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 import { ProductModal } from './ProductModal.tsx';
+
+// Long labels (a substance's full name, "not for intradermal use") wrap inside the badge rather than being cut.
+const wrapping = { root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.35, paddingBlock: 2, textAlign: 'left' } } as const;
 
 const registrationColor = { registered: 'teal', pending: 'yellow', expired: 'red', revoked: 'red', 'not-registered': 'red' } as const;
 
@@ -25,7 +28,8 @@ export function ProductsTab() {
   const session = useSession();
   const queryClient = useQueryClient();
   const products = useProducts();
-  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const canWrite = session.can('catalog.write');
   const [busy, setBusy] = useState(false);
 
   if (products.isPending) return <PageLoader />;
@@ -51,8 +55,8 @@ export function ProductsTab() {
             {t('catalog.importStarter')}
           </Button>
         )}
-        {session.can('catalog.write') && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+        {canWrite && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
             {t('catalog.addProduct')}
           </Button>
         )}
@@ -62,23 +66,31 @@ export function ProductsTab() {
           {t('catalog.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
-          <Table verticalSpacing="sm">
+        <Table.ScrollContainer minWidth={680}>
+          <Table verticalSpacing="sm" horizontalSpacing={8}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('catalog.columns.product')}</Table.Th>
                 <Table.Th>{t('catalog.columns.composition')}</Table.Th>
-                <Table.Th>{t('catalog.columns.registration')}</Table.Th>
-                <Table.Th>{t('catalog.columns.flags')}</Table.Th>
+                <Table.Th miw={120}>{t('catalog.columns.registration')}</Table.Th>
+                <Table.Th miw={110}>{t('catalog.columns.flags')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {products.data.items.map((p) => (
                 <Table.Tr key={p.id} style={p.active ? undefined : { color: 'var(--mantine-color-dimmed)' }}>
                   <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {localName(p, lang)}
-                    </Text>
+                    {canWrite ? (
+                      // The name opens the product's form: a column of "Edit" buttons would not fit a tablet.
+                      <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => setEditing(p)}>
+                        <VisuallyHidden>{t('common.edit')}: </VisuallyHidden>
+                        {localName(p, lang)}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" fw={600}>
+                        {localName(p, lang)}
+                      </Text>
+                    )}
                     <Text size="xs" c="dimmed">
                       {[p.manufacturer, p.ampouleMl ? t('catalog.ampoule', { ml: fmt.number(p.ampouleMl, 2) }) : null].filter(Boolean).join(' · ')}
                     </Text>
@@ -86,7 +98,7 @@ export function ProductsTab() {
                   <Table.Td>
                     <Group gap={4}>
                       {p.substances.map((s) => (
-                        <Badge key={s.substanceId} variant="light" color="gray" tt="none" fw={500} title={v(substanceClasses, s.class)}>
+                        <Badge styles={wrapping} key={s.substanceId} variant="light" color="gray" tt="none" fw={500} title={v(substanceClasses, s.class)}>
                           {localName(s, lang)}
                           {s.concentrationMgPerMl !== null ? ` ${fmt.number(s.concentrationMgPerMl, 2)} ${t('catalog.concentration')}` : ''}
                         </Badge>
@@ -94,7 +106,7 @@ export function ProductsTab() {
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={registrationColor[p.registrationStatus]}>
+                    <Badge styles={wrapping} variant="light" color={registrationColor[p.registrationStatus]}>
                       {t(`catalog.registration.${p.registrationStatus}`)}
                     </Badge>
                     {p.registrationNumber && (
@@ -105,16 +117,21 @@ export function ProductsTab() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <Badge variant="light" color={p.intradermal ? 'teal' : 'red'}>
+                      <Badge styles={wrapping} variant="light" color={p.intradermal ? 'teal' : 'red'}>
                         {p.intradermal ? t('catalog.intradermal') : t('catalog.notIntradermal')}
                       </Badge>
+                      {!p.licensed && (
+                        <Badge styles={wrapping} variant="light" color="red">
+                          {t('catalog.notLicensed')}
+                        </Badge>
+                      )}
                       {p.multiDose && (
-                        <Badge variant="light" color="yellow">
+                        <Badge styles={wrapping} variant="light" color="yellow">
                           {t('catalog.multiDose')}
                         </Badge>
                       )}
                       {!p.active && (
-                        <Badge variant="light" color="gray">
+                        <Badge styles={wrapping} variant="light" color="gray">
                           {t('catalog.inactive')}
                         </Badge>
                       )}
@@ -126,7 +143,7 @@ export function ProductsTab() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {adding && <ProductModal onClose={() => setAdding(false)} />}
+      {editing && <ProductModal product={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -18,7 +18,7 @@ export function RecipientsModal({ lot, onClose }: { lot: LotRecord; onClose: () 
   const v = useVocab();
   const query = useQuery({ queryKey: ['lots', lot.id, 'recipients'], queryFn: () => lotTrace.recipients(lot.id) });
   return (
-    <Modal opened onClose={onClose} title={t('catalog.recipientsTitle', { lot: `${lot.productName} #${lot.lot}` })} size="xl" centered>
+    <Modal opened onClose={onClose} title={t('catalog.recipientsTitle', { lot: `${lot.productName} #${lot.lot}` })} size="xl" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (

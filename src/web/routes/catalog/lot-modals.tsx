@@ -56,7 +56,7 @@ export function ReceiveLotModal({ onClose }: { onClose: () => void }) {
   });
   const form = useForm<V>({ initialValues: { productId: null, lot: '', expires: null, quantity: '', supplier: '', receivedOn: null }, validate: zodValidate(newLotBody, toBody) });
   return (
-    <Modal opened onClose={onClose} title={t('catalog.receive')} size="lg" centered>
+    <Modal opened onClose={onClose} title={t('catalog.receive')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         onSubmit={form.onSubmit(async (x) => {
           try {
@@ -94,7 +94,7 @@ export function AdjustModal({ lot, onClose }: { lot: LotRecord; onClose: () => v
   const toBody = (x: V) => ({ deltaMl: typeof x.deltaMl === 'number' ? x.deltaMl : Number.NaN, reason: x.reason, note: x.note });
   const form = useForm<V>({ initialValues: { deltaMl: '', reason: 'write-off', note: '' }, validate: zodValidate(adjustmentBody, toBody) });
   return (
-    <Modal opened onClose={onClose} title={t('catalog.adjustTitle', { lot: `${lot.productName} #${lot.lot}` })} centered>
+    <Modal opened onClose={onClose} title={t('catalog.adjustTitle', { lot: `${lot.productName} #${lot.lot}` })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         onSubmit={form.onSubmit(async (x) => {
           try {
@@ -125,7 +125,7 @@ export function RecallModal({ lot, onClose, onRecalled }: { lot: LotRecord; onCl
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({ initialValues: { reason: '' }, validate: { reason: (r: string) => (r.trim() ? null : t('validation.required')) } });
   return (
-    <Modal opened onClose={onClose} title={t('catalog.recallTitle', { lot: `${lot.productName} #${lot.lot}` })} centered>
+    <Modal opened onClose={onClose} title={t('catalog.recallTitle', { lot: `${lot.productName} #${lot.lot}` })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         onSubmit={form.onSubmit(async (x) => {
           try {
@@ -155,7 +155,7 @@ export function MovementsModal({ lot, onClose }: { lot: LotRecord; onClose: () =
   const fmt = useFormat();
   const query = useQuery({ queryKey: ['lots', lot.id, 'movements'], queryFn: () => lots.movements(lot.id) });
   return (
-    <Modal opened onClose={onClose} title={`${t('catalog.movements')} · ${lot.productName} #${lot.lot}`} size="lg" centered>
+    <Modal opened onClose={onClose} title={`${t('catalog.movements')} · ${lot.productName} #${lot.lot}`} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (
