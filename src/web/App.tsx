@@ -18,6 +18,7 @@ const RegisterPatientPage = page(() => import('./routes/patients/RegisterPatient
 const ChartPage = page(() => import('./routes/chart/ChartPage.tsx'), 'ChartPage');
 const CoursePlannerPage = page(() => import('./routes/course/CoursePlannerPage.tsx'), 'CoursePlannerPage');
 const CoursePage = page(() => import('./routes/course/CoursePage.tsx'), 'CoursePage');
+const CourseEditPage = page(() => import('./routes/course/CourseEditPage.tsx'), 'CourseEditPage');
 const PhotoComparePage = page(() => import('./routes/course/PhotoComparePage.tsx'), 'PhotoComparePage');
 const CourseConsentPage = page(() => import('./routes/consent/CourseConsentPage.tsx'), 'CourseConsentPage');
 const ConsentPage = page(() => import('./routes/consent/ConsentPage.tsx'), 'ConsentPage');
@@ -30,6 +31,7 @@ const ReportsPage = page(() => import('./routes/reports/ReportsPage.tsx'), 'Repo
 const EventPage = page(() => import('./routes/adverse/EventPage.tsx'), 'EventPage');
 const SettingsPage = page(() => import('./routes/settings/SettingsPage.tsx'), 'SettingsPage');
 const AuditPage = page(() => import('./routes/audit/AuditPage.tsx'), 'AuditPage');
+const AlertsPage = page(() => import('./routes/alerts/AlertsPage.tsx'), 'AlertsPage');
 
 function NotFound() {
   const { t } = useTranslation();
@@ -63,6 +65,7 @@ export function App() {
           <Route path="/patients/new" element={<RequireCapability capability="patients.write"><RegisterPatientPage /></RequireCapability>} />
           <Route path="/patients/:id/courses/new" element={<RequireCapability capability="courses.plan"><CoursePlannerPage /></RequireCapability>} />
           <Route path="/patients/:id/courses/:courseId" element={<RequireCapability capability="clinical.read"><CoursePage /></RequireCapability>} />
+          <Route path="/patients/:id/courses/:courseId/edit" element={<RequireCapability capability="courses.plan"><CourseEditPage /></RequireCapability>} />
           <Route path="/patients/:id/courses/:courseId/photos" element={<RequireCapability capability="photos.read"><PhotoComparePage /></RequireCapability>} />
           <Route path="/patients/:id/courses/:courseId/consent" element={<RequireCapability capability="consents.manage"><CourseConsentPage /></RequireCapability>} />
           <Route path="/patients/:id/courses/:courseId/sessions/new" element={<RequireCapability capability="sessions.record"><SessionFormPage /></RequireCapability>} />
@@ -72,6 +75,7 @@ export function App() {
           <Route path="/patients/:id/adverse-events/:eventId" element={<RequireCapability capability="adverse-events.read"><EventPage /></RequireCapability>} />
           <Route path="/patients/:id/*" element={<RequireCapability capability="patients.read"><ChartPage /></RequireCapability>} />
           <Route path="/catalog/:tab?" element={<RequireCapability capability="catalog.read"><CatalogPage /></RequireCapability>} />
+          <Route path="/alerts" element={<RequireCapability capability="clinical.read"><AlertsPage /></RequireCapability>} />
           <Route path="/follow-ups" element={<RequireCapability capability="adverse-events.read"><FollowUpsPage /></RequireCapability>} />
           <Route path="/reports" element={<RequireCapability capability="reports.read"><ReportsPage /></RequireCapability>} />
           <Route path="/settings/:tab?" element={<SettingsPage />} />

@@ -124,8 +124,9 @@ export const weightBody = z.strictObject({
   measuredOn: isoDate.optional(),
 });
 
+/** One answer; `note` is what the patient adds (which drug, since when), kept as the note of the entries a "yes" records. */
 export const answerSchema = z
-  .strictObject({ questionId: z.string().max(60), answer: z.boolean(), date: isoDate.optional() })
+  .strictObject({ questionId: z.string().max(60), answer: z.boolean(), date: isoDate.optional(), note: note.optional() })
   .superRefine((a, ctx) => {
     const question = QUESTIONS_BY_ID.get(a.questionId);
     if (question === undefined) {

@@ -248,7 +248,30 @@ describe('weight and questionnaire', () => {
     expect(body.alreadyRecorded.map((a) => a.questionId)).toEqual(['keloid']);
   });
 
+  it("keeps an answer's note on the entries its yes records, and in the stored answers", async () => {
+    const c = await t.clinic();
+    const patientId = await newPatient(c.reception);
+    const res = await c.nurse.call({
+      method: 'POST',
+      url: `/api/v1/patients/${patientId}/questionnaire`,
+      payload: {
+        answers: [
+          { questionId: 'blood-thinners', answer: true, note: 'Aspirin 100 mg daily since 2023' },
+          { questionId: 'anaesthetic-allergy', answer: true, note: 'Hives after dental anaesthesia' },
+          { questionId: 'fish', answer: false, note: 'Tolerates seafood' },
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json<{ conditions: Entry[]; allergies: Entry[] }>();
+    expect(body.conditions.map((x) => [x.code, x.note])).toEqual([['anticoagulants', 'Aspirin 100 mg daily since 2023']]);
+    expect(body.allergies.map((x) => [x.substance, x.note])).toEqual([['lidocaine', 'Hives after dental anaesthesia']]);
+    const stored = await t.db.tx({ clinicId: c.id }, (q) => q.query<{ answers: { questionId: string; note?: string }[] }>('SELECT answers FROM questionnaire_responses WHERE patient_id = $1', [patientId]));
+    expect(stored.rows[0]?.answers.find((a) => a.questionId === 'fish')?.note).toBe('Tolerates seafood');
+  });
+
   it.each([
+    [{ answers: [{ questionId: 'gallstones', answer: true, note: '  ' }] }, 'body.answers[0].note'],
     [{ answers: [{ questionId: 'astrology', answer: true }] }, 'body.answers[0].questionId'],
     [{ answers: [{ questionId: 'surgery', answer: true }] }, 'body.answers[0].date'],
     [{ answers: [{ questionId: 'gallstones', answer: 'yes' }] }, 'body.answers[0].answer'],

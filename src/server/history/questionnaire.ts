@@ -41,6 +41,7 @@ export async function recordQuestionnaire(ctx: ServiceContext, patientId: string
     const id = uuidv7();
     await historyRepository.insertQuestionnaire(q, { id, clinicId: ctx.actor.clinicId, patientId, version: QUESTIONNAIRE_VERSION, answers: body.answers, recordedBy: ctx.actor.userId });
     const mapped = mapAnswers(body.answers);
+    const notes = new Map(body.answers.map((a) => [a.questionId, a.note ?? null]));
     const conditions: Condition[] = [];
     const allergies: AllergyEntry[] = [];
     const alreadyRecorded: { questionId: string; entryId: string }[] = [];
@@ -54,10 +55,10 @@ export async function recordQuestionnaire(ctx: ServiceContext, patientId: string
       if (kind === 'condition') conditions.push(toCondition(row, today));
       else allergies.push(toAllergy(row, today));
     };
-    for (const c of mapped.conditions) await record(c.questionId, 'condition', { ...noFields, code: c.code, onset: c.onset ?? null, source: 'questionnaire' });
+    for (const c of mapped.conditions) await record(c.questionId, 'condition', { ...noFields, code: c.code, onset: c.onset ?? null, note: notes.get(c.questionId) ?? null, source: 'questionnaire' });
     for (const a of mapped.allergies) {
       const allergen = 'substance' in a ? { substance: a.substance } : { substanceClass: a.class };
-      await record(a.questionId, 'allergy', { ...noFields, ...allergen, source: 'questionnaire' });
+      await record(a.questionId, 'allergy', { ...noFields, ...allergen, note: notes.get(a.questionId) ?? null, source: 'questionnaire' });
     }
     await appendAudit(
       q,

@@ -3,7 +3,17 @@ import type { z } from 'zod';
 import type { adverseEventSchema, NewAdverseEvent } from '../../domain/api/adverse-events.ts';
 import type { adverseEventDetailSchema } from '../../domain/api/follow-ups.ts';
 import type { courseSchema, coursePatchBody, newCourseBody } from '../../domain/api/courses.ts';
-import type { allergyEntrySchema, conditionEntrySchema, historySchema, historyVersionSchema, NewAllergy, NewCondition, questionnaireSchema } from '../../domain/api/history.ts';
+import type {
+  allergyEntrySchema,
+  conditionEntrySchema,
+  historySchema,
+  historyVersionSchema,
+  NewAllergy,
+  NewCondition,
+  QuestionnaireAnswers,
+  questionnaireResultSchema,
+  questionnaireSchema,
+} from '../../domain/api/history.ts';
 import type { amendmentBody, documentationPatch, NewSession, sessionSchema } from '../../domain/api/sessions.ts';
 import { api, type Wire } from './client.ts';
 import type { Page } from './patients.ts';
@@ -13,6 +23,7 @@ export type ConditionEntry = Wire<z.infer<typeof conditionEntrySchema>>;
 export type AllergyEntry = Wire<z.infer<typeof allergyEntrySchema>>;
 export type HistoryVersion = Wire<z.infer<typeof historyVersionSchema>>;
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
+export type QuestionnaireResult = Wire<z.infer<typeof questionnaireResultSchema>>;
 export type Course = Wire<z.infer<typeof courseSchema>>;
 export type SessionRecord = Wire<z.infer<typeof sessionSchema>>;
 export type AdverseEvent = Wire<z.infer<typeof adverseEventSchema>>;
@@ -27,6 +38,8 @@ export const history = {
     api.post<HistoryVersion>(`/patients/${patientId}/${kind === 'condition' ? 'conditions' : 'allergies'}/${entryId}/entered-in-error`, { reason }),
   weight: (patientId: string, weightKg: number, measuredOn?: string) => api.post<{ weightKg: number; measuredOn: string }>(`/patients/${patientId}/weight`, { weightKg, ...(measuredOn ? { measuredOn } : {}) }),
   questionnaire: () => api.get<Questionnaire>('/questionnaire'),
+  /** Records the answers; the result names the entries the "yes" answers added and those already held. */
+  recordQuestionnaire: (patientId: string, body: QuestionnaireAnswers) => api.post<QuestionnaireResult>(`/patients/${patientId}/questionnaire`, body),
 };
 
 export const courses = {

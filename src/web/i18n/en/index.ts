@@ -1,5 +1,6 @@
 // English UI text. Russian (../ru) must have the same keys; the compiler checks it.
 import { admin } from './admin.ts';
+import { alertsText } from './alerts.ts';
 import { base } from './base.ts';
 import { catalogText } from './catalog.ts';
 import { clinical } from './clinical.ts';
@@ -7,4 +8,4 @@ import { planner } from './planner.ts';
 import { records } from './records.ts';
 import { treatment } from './treatment.ts';
 
-export const en = { ...base, ...admin, ...clinical, ...treatment, ...records, ...planner, ...catalogText };
+export const en = { ...base, ...admin, ...clinical, ...treatment, ...records, ...planner, ...catalogText, ...alertsText };

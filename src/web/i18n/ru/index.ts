@@ -2,6 +2,7 @@
 import type { en } from '../en/index.ts';
 import type { Translation } from '../translation.ts';
 import { admin } from './admin.ts';
+import { alertsText } from './alerts.ts';
 import { base } from './base.ts';
 import { catalogText } from './catalog.ts';
 import { clinical } from './clinical.ts';
@@ -9,4 +10,4 @@ import { planner } from './planner.ts';
 import { records } from './records.ts';
 import { treatment } from './treatment.ts';
 
-export const ru: Translation<typeof en> = { ...base, ...admin, ...clinical, ...treatment, ...records, ...planner, ...catalogText };
+export const ru: Translation<typeof en> = { ...base, ...admin, ...clinical, ...treatment, ...records, ...planner, ...catalogText, ...alertsText };

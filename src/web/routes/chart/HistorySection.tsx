@@ -10,8 +10,9 @@ import { useFormat } from '../../i18n/format.ts';
 import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 import { AllergyModal, ConditionModal, EnteredInErrorModal, VersionsModal, WeightModal } from './history-modals.tsx';
+import { QuestionnaireModal } from './QuestionnaireModal.tsx';
 
-type Open = { kind: 'condition' } | { kind: 'allergy' } | { kind: 'weight' } | { kind: 'versions' } | { kind: 'error'; entry: 'condition' | 'allergy'; id: string; label: string } | null;
+type Open = { kind: 'condition' } | { kind: 'allergy' } | { kind: 'weight' } | { kind: 'versions' } | { kind: 'questionnaire' } | { kind: 'error'; entry: 'condition' | 'allergy'; id: string; label: string } | null;
 
 /** Conditions and allergies (active, then past), the weight, and the changes of each entry. */
 export function HistorySection({ chart }: { chart: ChartView }) {
@@ -79,6 +80,13 @@ export function HistorySection({ chart }: { chart: ChartView }) {
 
   return (
     <Stack gap="lg">
+      {canWrite && (
+        <Group justify="flex-end">
+          <Button variant="light" onClick={() => setOpen({ kind: 'questionnaire' })}>
+            {t('questionnaire.open')}
+          </Button>
+        </Group>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Paper p="md">
           <Group justify="space-between" mb="xs">
@@ -149,6 +157,7 @@ export function HistorySection({ chart }: { chart: ChartView }) {
       {open?.kind === 'condition' && <ConditionModal patientId={chart.patient.id} onClose={() => setOpen(null)} />}
       {open?.kind === 'allergy' && <AllergyModal patientId={chart.patient.id} onClose={() => setOpen(null)} />}
       {open?.kind === 'weight' && <WeightModal patientId={chart.patient.id} onClose={() => setOpen(null)} />}
+      {open?.kind === 'questionnaire' && <QuestionnaireModal chart={chart} onClose={() => setOpen(null)} />}
       {open?.kind === 'versions' && <VersionsModal patientId={chart.patient.id} onClose={() => setOpen(null)} />}
       {open?.kind === 'error' && <EnteredInErrorModal patientId={chart.patient.id} entry={open.entry} entryId={open.id} label={open.label} onClose={() => setOpen(null)} />}
     </Stack>

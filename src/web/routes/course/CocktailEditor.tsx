@@ -67,7 +67,7 @@ export function CocktailEditor<T extends CocktailFields>({ form, products, templ
               form.setFieldValue('templateId' as never, null);
             }}
           />
-          <NumberInput label={t('planner.volume')} min={0.01} max={100} step={0.5} decimalScale={2} w={130} {...form.getInputProps(`components.${i}.volumeMl`)} />
+          <NumberInput label={t('planner.volume')} min={0.01} max={100} step={0.5} decimalScale={2} w={150} {...form.getInputProps(`components.${i}.volumeMl`)} />
           <ActionIcon
             variant="subtle"
             color="red"

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, DataList, Grid, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, DataList, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,6 @@ import { Link, useParams } from 'react-router';
 import { areas, indications, techniques } from '../../../domain/vocabulary/index.ts';
 import { useChart } from '../../api/chart.ts';
 import { courses } from '../../api/clinical.ts';
-import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DecisionBadge } from '../../components/DecisionBadge.tsx';
 import { FindingsList } from '../../components/FindingsList.tsx';
 import { IconChevronLeft } from '../../components/icons.tsx';
@@ -17,6 +16,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 import { courseStatusColor } from '../chart/CourseCard.tsx';
+import { CourseActions } from './CourseActions.tsx';
 import { PlanCalendar } from './PlanCalendar.tsx';
 
 /** One course: its plan, cocktail, assessment, planned days, sessions, and what can be done next. */
@@ -30,7 +30,6 @@ export function CoursePage() {
   const queryClient = useQueryClient();
   const chart = useChart(patientId);
   const [error, setError] = useState<string | null>(null);
-  const [cancelReason, setCancelReason] = useState('');
 
   if (chart.isPending) return <PageLoader />;
   if (chart.isError) return <LoadError error={chart.error} />;
@@ -54,6 +53,8 @@ export function CoursePage() {
       </DataList.Item>
     ) : null;
   const consent = chart.data.consents?.find((c) => c.courseId === course.id && c.status === 'signed');
+  // The latest consent this course's plan outgrew: a new one is needed before the next session.
+  const superseded = consent ? undefined : chart.data.consents?.filter((c) => c.courseId === course.id && c.status === 'superseded').sort((a, b) => (b.supersededAt ?? '').localeCompare(a.supersededAt ?? ''))[0];
   const open = course.status === 'active' || course.status === 'awaiting-consent' || course.status === 'draft';
 
   return (
@@ -86,6 +87,11 @@ export function CoursePage() {
                 {t('course.recordSession')}
               </Button>
             )}
+            {open && session.can('courses.plan') && (
+              <Button component={Link} to={`/patients/${patientId}/courses/${course.id}/edit`} variant="light">
+                {t('courseEdit.edit')}
+              </Button>
+            )}
             {course.status === 'draft' && session.can('courses.plan') && (
               <Button onClick={() => void act(() => courses.update(course.id, { status: 'awaiting-consent' }))}>{t('course.readyForConsent')}</Button>
             )}
@@ -93,6 +99,21 @@ export function CoursePage() {
         }
       />
       {error && <Alert color="red" role="alert">{error}</Alert>}
+      {course.status === 'awaiting-consent' && superseded && (
+        <Alert color="orange" variant="light" role="status">
+          {t('courseEdit.superseded', { date: fmt.dateTime(superseded.signedAt ?? superseded.createdAt) })}
+        </Alert>
+      )}
+      {course.status === 'cancelled' && course.cancelledAt && (
+        <Alert color="gray" variant="light">
+          {t('courseEdit.cancelledOn', { date: fmt.dateTime(course.cancelledAt), reason: course.cancelReason ?? '' })}
+        </Alert>
+      )}
+      {course.status === 'completed' && course.completedAt && (
+        <Alert color="blue" variant="light">
+          {t('courseEdit.completedOn', { date: fmt.dateTime(course.completedAt) })}
+        </Alert>
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
@@ -187,22 +208,7 @@ export function CoursePage() {
                   {t('course.comparePhotos')}
                 </Button>
               )}
-              {course.status === 'active' && session.can('courses.plan') && (
-                <ConfirmButton variant="default" color="clinic" confirmLabel={t('course.complete')} message={t('course.complete')} onConfirm={() => act(() => courses.complete(course.id))}>
-                  {t('course.complete')}
-                </ConfirmButton>
-              )}
-              {open && session.can('courses.plan') && (
-                <ConfirmButton
-                  variant="subtle"
-                  color="red"
-                  confirmLabel={t('course.cancel')}
-                  message={<Textarea label={t('course.cancelReason')} value={cancelReason} onChange={(e) => setCancelReason(e.currentTarget.value)} autosize minRows={2} />}
-                  onConfirm={() => act(() => courses.cancel(course.id, cancelReason.trim() || '—'))}
-                >
-                  {t('course.cancel')}
-                </ConfirmButton>
-              )}
+              <CourseActions course={course} onError={setError} />
             </Group>
           </Stack>
         </Grid.Col>
