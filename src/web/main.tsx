@@ -3,11 +3,11 @@ import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
 import 'dayjs/locale/ru';
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -31,6 +31,21 @@ const queryClient = new QueryClient({
   },
 });
 
+/** The theme, with the labels Mantine draws itself (a dialog's close button) in the user's language. */
+function LocalisedMantine({ children }: { children: ReactNode }) {
+  const { t, i18n: current } = useTranslation();
+  const localised = useMemo(
+    () => mergeThemeOverrides(theme, { components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } } } }),
+    // t follows the language; the language is what changes the label.
+    [t, current.language],
+  );
+  return (
+    <MantineProvider theme={localised} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
+
 function LocalisedDates({ children }: { children: ReactNode }) {
   const { i18n: current } = useTranslation();
   return <DatesProvider settings={{ locale: current.language === 'ru' ? 'ru' : 'en', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
@@ -39,7 +54,7 @@ function LocalisedDates({ children }: { children: ReactNode }) {
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <LocalisedMantine>
         <LocalisedDates>
           <Notifications position="top-right" />
           <QueryClientProvider client={queryClient}>
@@ -50,7 +65,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
             </BrowserRouter>
           </QueryClientProvider>
         </LocalisedDates>
-      </MantineProvider>
+      </LocalisedMantine>
     </I18nextProvider>
   </StrictMode>,
 );
