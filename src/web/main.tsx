@@ -31,11 +31,18 @@ const queryClient = new QueryClient({
   },
 });
 
-/** The theme, with the labels Mantine draws itself (a dialog's close button) in the user's language. */
+/** The theme, with what Mantine draws itself (a dialog's close button, a number's decimal separator) in the user's language. */
 function LocalisedMantine({ children }: { children: ReactNode }) {
   const { t, i18n: current } = useTranslation();
   const localised = useMemo(
-    () => mergeThemeOverrides(theme, { components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } } } }),
+    () =>
+      mergeThemeOverrides(theme, {
+        components: {
+          Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } },
+          // Russian writes 1,5 мл; either key types the separator.
+          NumberInput: { defaultProps: { decimalSeparator: current.language === 'ru' ? ',' : '.', allowedDecimalSeparators: ['.', ','] } },
+        },
+      }),
     // t follows the language; the language is what changes the label.
     [t, current.language],
   );

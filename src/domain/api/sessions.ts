@@ -178,8 +178,11 @@ export const sessionSchema = z.object({
   signedBy: z.uuid().nullable(),
   contentHash: z.string().nullable(),
   amendments: z.array(amendmentSchema),
-  /** The documentation with the amendments applied in order; the fields above stay as signed. */
-  amended: documentationSchema,
+  /**
+   * The documentation with the amendments applied in order (the fields above stay as signed);
+   * null when there are no amendments, the fields above being the record then.
+   */
+  amended: documentationSchema.nullable(),
   followUps: z.array(followUpSchema),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -137,7 +137,8 @@ function toSession(r: SessionRow, lots: LotRow[], amendments: AmendmentRow[], fo
     signedBy: r.signed_by,
     contentHash: r.content_hash,
     amendments: mine,
-    amended: mine.reduce((d, a) => applyDocumentation(d, a.changes), doc),
+    // Without amendments the fields above are the record; repeating them doubled a long chart.
+    amended: mine.length ? mine.reduce((d, a) => applyDocumentation(d, a.changes), doc) : null,
     followUps: followUps.map(toFollowUp),
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -223,6 +223,8 @@ describe('signing and amending', () => {
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toMatchObject({ signedBy: c.doctor.userId, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), notes: 'Left and right side 1 ml each' });
     expect((await c.doctor.call({ method: 'POST', url: `/api/v1/sessions/${s.id}/sign` })).statusCode).toBe(409);
+    // Nothing amended yet: the session's own fields are the record.
+    expect(signed.json<{ amended: unknown }>().amended).toBeNull();
 
     const patch = await c.doctor.call({ method: 'PATCH', url: `/api/v1/sessions/${s.id}`, payload: { notes: 'rewritten' } });
     expect(patch.statusCode).toBe(409);
@@ -231,13 +233,13 @@ describe('signing and amending', () => {
     const amend = await c.nurse.call({ method: 'POST', url: `/api/v1/sessions/${s.id}/amendments`, payload: { reason: 'Reaction seen after signing', changes: { immediateReactions: [{ type: 'edema', note: 'mild' }] } } });
     expect(amend.statusCode, amend.body).toBe(201);
     const after = (await c.doctor.call({ method: 'GET', url: `/api/v1/sessions/${s.id}` })).json<
-      Session & { notes: string; immediateReactions: unknown[]; contentHash: string; amendments: { reason: string }[]; amended: { immediateReactions: { type: string }[]; notes: string } }
+      Session & { notes: string; immediateReactions: unknown[]; contentHash: string; amendments: { reason: string }[]; amended: { immediateReactions: { type: string }[]; notes: string } | null }
     >();
     expect(after.immediateReactions).toEqual([]);
     expect(after.contentHash).toBe(signed.json().contentHash);
     expect(after.amendments.map((a) => a.reason)).toEqual(['Reaction seen after signing']);
-    expect(after.amended.immediateReactions.map((r) => r.type)).toEqual(['edema']);
-    expect(after.amended.notes).toBe('Left and right side 1 ml each');
+    expect(after.amended?.immediateReactions.map((r) => r.type)).toEqual(['edema']);
+    expect(after.amended?.notes).toBe('Left and right side 1 ml each');
     await expect(t.db.tx({ clinicId: c.id }, (q) => q.query("UPDATE session_amendments SET reason = 'x' WHERE session_id = $1", [s.id]))).rejects.toThrow(/append-only/);
   });
 

@@ -11,7 +11,7 @@ import { fieldMessage, problemText } from '../../forms/validation.ts';
 export function AmendModal({ session, onClose }: { session: SessionRecord; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [notes, setNotes] = useState(session.amended.notes ?? '');
+  const [notes, setNotes] = useState((session.amended ?? session).notes ?? '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);

@@ -174,7 +174,7 @@ export function SessionFormPage() {
                 points={values.injectionPoints}
                 onChange={(p) => form.setFieldValue('injectionPoints', p)}
                 defaultDepth={typeof values.depthMm === 'number' ? values.depthMm : course.depthMm}
-                previous={prev?.amended.injectionPoints}
+                previous={(prev?.amended ?? prev)?.injectionPoints}
               />
             </Paper>
             <Paper p="lg">

@@ -33,7 +33,7 @@ export function SessionPage() {
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   const s = query.data;
-  const doc = s.amended;
+  const doc = s.amended ?? s;
   const row = (label: string, value: string | null | undefined) =>
     value ? (
       <DataList.Item>
