@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { alerts, type AlertRecord } from '../../api/alerts.ts';
 import { notify } from '../../components/notify.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
 import { useLang } from '../../i18n/vocab.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Values {
   note: string;
@@ -69,14 +70,7 @@ export function AcknowledgeModal({ alert, onClose }: { alert: AlertRecord; onClo
             data-autofocus
             {...form.getInputProps('note')}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('alerts.acknowledge')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} submitLabel={t('alerts.acknowledge')} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { notify } from '../../components/notify.ts';
 import { OptionalLabel } from '../../components/OptionalLabel.tsx';
 import { useFormDraft } from '../../forms/drafts.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Values {
   name: string;
@@ -106,14 +107,7 @@ export function KitItemModal({ item = null, onClose }: { item?: KitItem | null; 
             </Text>
           </Stack>
           <Textarea label={<OptionalLabel>{t('catalog.notes')}</OptionalLabel>} autosize minRows={2} {...form.getInputProps('notes')} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

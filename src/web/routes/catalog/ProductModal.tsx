@@ -14,6 +14,7 @@ import { useFormDraft } from '../../forms/drafts.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
 import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
 import { SubstanceModal } from './SubstanceModal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Row {
   code: string | null;
@@ -240,14 +241,7 @@ export function ProductModal({ product = null, onClose }: { product?: Product | 
           </Group>
           <Textarea label={<OptionalLabel>{t('catalog.notes')}</OptionalLabel>} autosize minRows={2} {...form.getInputProps('notes')} />
           <Switch label={t('catalog.inUse')} description={t('catalog.inUseHint')} {...form.getInputProps('active', { type: 'checkbox' })} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitting={form.submitting} />
         </Stack>
       </form>
       {addingSubstance && (

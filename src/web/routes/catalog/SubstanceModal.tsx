@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { OptionalLabel } from '../../components/OptionalLabel.tsx';
 import { useFormDraft } from '../../forms/drafts.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
 import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Values {
   code: string;
@@ -109,14 +110,7 @@ export function SubstanceModal({ substance = null, onClose, onSaved }: { substan
             </Text>
           </Stack>
           <Textarea label={<OptionalLabel>{t('catalog.notes')}</OptionalLabel>} autosize minRows={2} {...form.getInputProps('notes')} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

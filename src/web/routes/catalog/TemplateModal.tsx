@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Modal, MultiSelect, NumberInput, Paper, Select, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Grid, Modal, MultiSelect, NumberInput, Paper, Select, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -18,6 +18,7 @@ import { todayIn } from '../../i18n/format.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
 import { useMe } from '../../session/session.ts';
 import { CocktailEditor, totalOf, type ComponentRow } from '../course/CocktailEditor.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Values {
   name: string;
@@ -203,14 +204,7 @@ export function TemplateModal({ template = null, templates, onClose }: { templat
           </Paper>
           <Textarea label={<OptionalLabel>{t('catalog.notes')}</OptionalLabel>} autosize minRows={2} {...form.getInputProps('notes')} />
           <Switch label={t('catalog.templateInUse')} description={t('catalog.templateInUseHint')} {...form.getInputProps('active', { type: 'checkbox' })} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Radio, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { notify } from '../../components/notify.ts';
 import { OptionalLabel } from '../../components/OptionalLabel.tsx';
 import { useFormDraft } from '../../forms/drafts.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Values {
   givenName: string;
@@ -106,14 +107,7 @@ export function EditPatientModal({ patient, onClose }: { patient: PatientRecord;
             />
           </SimpleGrid>
           <Switch label={t('patients.archived')} color="gray" {...form.getInputProps('archived', { type: 'checkbox' })} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} />
         </Stack>
       </form>
     </Modal>

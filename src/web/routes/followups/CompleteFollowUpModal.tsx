@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { fullName } from '../../components/patient-name.ts';
 import { useFormDraft } from '../../forms/drafts.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Values {
   findings: string;
@@ -81,14 +82,7 @@ export function CompleteFollowUpModal({ followUp, onClose }: { followUp: FollowU
               <Select label={t('adverse.grade')} required allowDeselect={false} data={SEVERITY_GRADES.map((g) => ({ value: String(g), label: `${g} — ${v(severityGrades, g)}` }))} {...form.getInputProps('eventGrade')} />
             </SimpleGrid>
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('followUps.complete')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.submitting} submitLabel={t('followUps.complete')} />
         </Stack>
       </form>
     </Modal>
