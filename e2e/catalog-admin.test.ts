@@ -128,7 +128,8 @@ describe('the owner’s catalog and consent texts', () => {
     await page.getByRole('button', { name: /^Language/ }).click();
     await page.getByRole('menuitem', { name: 'Русский' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Шаблоны согласий' }).isVisible()).toBe(true);
-    await page.getByText('Русский', { exact: true }).click();
+    // The language menu may still be fading out with its own "Русский": take the text-language switch.
+    await page.getByRole('radiogroup', { name: 'Язык текста' }).getByText('Русский', { exact: true }).click();
     await expect.poll(() => page.getByRole('textbox', { name: /^Текст/ }).inputValue()).toContain('{{course.risks}}');
     await shot(page, 'catalog-consent-templates-ru');
     expect(await seriousViolations(page)).toEqual([]);
