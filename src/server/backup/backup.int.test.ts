@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../test/app.ts';
 import { testDatabase } from '../../../test/db.ts';
+import { clinicalClinic, consentedCourse, sessionBody } from '../../../test/fixtures/clinical.ts';
 import { sealAudit, verifyAudit } from '../audit/audit.ts';
 import { backup, restore } from './backup.ts';
 
@@ -49,6 +50,23 @@ describe('backup and restore', () => {
     const words = await target.db.tx({ system: true }, (q) => q.query<{ word: string }>("SELECT word FROM patient_name_words WHERE word = 'rezervnaia'"));
     expect(words.rows).toHaveLength(1);
     expect((await verifyAudit(target.db)).ok).toBe(true);
+  });
+
+  it('restores sessions, their generated summary columns computed again from the record', async () => {
+    const c = await clinicalClinic(source);
+    const { courseId } = await consentedCourse(c, source.db, 'revita-complex');
+    const saved = await c.doctor.call({ method: 'POST', url: '/api/v1/sessions', payload: sessionBody(courseId, c.products['revita-complex']!.lotId, { daysAgo: 3 }) });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const out = path.join(tmp, 'with-sessions');
+    await backup(source.db, path.join(tmp, 'none'), out);
+    const fresh = await testDatabase();
+    await restore(fresh.db, path.join(tmp, 'restored-sessions'), out);
+    const read = (db: typeof target.db) =>
+      db.tx({ system: true }, (q) => q.query<{ id: string; decision: string | null }>('SELECT id, decision, finding_rules, finding_levels, substance_classes FROM sessions ORDER BY id'));
+    const restored = (await read(fresh.db)).rows;
+    expect(restored.length).toBeGreaterThan(0);
+    expect(restored).toEqual((await read(source.db)).rows);
+    expect(restored.every((r) => r.decision !== null)).toBe(true);
   });
 
   it('refuses a damaged backup and a database that is not empty, and changes nothing', async () => {

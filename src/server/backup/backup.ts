@@ -130,9 +130,18 @@ export async function restore(db: Database, dataDir: string, fromDir: string): P
       // Streamed and hashed as it loads; a mismatch at the end rolls the whole restore back.
       const hash = crypto.createHash('sha256');
       let batch: string[] = [];
+      // Generated columns are computed again from the others: PostgreSQL refuses values for them.
+      const columns = (
+        await q.query<{ c: string }>(
+          "SELECT quote_ident(attname) AS c FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",
+          [`"${name}"`],
+        )
+      ).rows
+        .map((r) => r.c)
+        .join(', ');
       const flush = async () => {
         if (batch.length === 0) return;
-        await q.query(`INSERT INTO "${name}" SELECT * FROM json_populate_recordset(NULL::"${name}", $1::json)`, [`[${batch.join(',')}]`]);
+        await q.query(`INSERT INTO "${name}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${name}", $1::json)`, [`[${batch.join(',')}]`]);
         batch = [];
       };
       const lines = readline.createInterface({ input: fs.createReadStream(path.join(fromDir, t.file), 'utf8'), crlfDelay: Infinity });

@@ -67,6 +67,43 @@ describe('the chart', () => {
     expect(audit.rows).toEqual([{ actor_user_id: c.doctor.userId }]);
   });
 
+  it("lists each session in brief, agreeing with the session's own record", async () => {
+    const c = await clinicalClinic(t);
+    const { patientId, sessionIds } = await patientWithSessions(c, 2);
+    const [first, second] = sessionIds as [string, string];
+    expect((await c.doctor.call({ method: 'POST', url: `/api/v1/sessions/${first}/sign` })).statusCode).toBe(200);
+    const amend = await c.doctor.call({ method: 'POST', url: `/api/v1/sessions/${first}/amendments`, payload: { reason: 'Typo in the notes', changes: { notes: 'Well tolerated.' } } });
+    expect(amend.statusCode, amend.body).toBe(201);
+
+    const chart = (await c.doctor.call({ method: 'GET', url: `/api/v1/patients/${patientId}/chart` })).json<{ courses: { sessions: Record<string, unknown>[] }[] }>();
+    const listed = chart.courses.flatMap((x) => x.sessions);
+    expect(listed.map((s) => s.id)).toEqual([first, second]);
+    for (const s of listed) {
+      const full = (await c.doctor.call({ method: 'GET', url: `/api/v1/sessions/${String(s.id)}` })).json<{
+        assessment: { decision: string; findings: { rule: string; level: string }[] };
+        lots: unknown[];
+        areas: unknown[];
+        totalVolumeMl: number;
+        signedAt: string | null;
+        amendments: unknown[];
+        components: { substances: { class: string }[] }[];
+      }>();
+      expect(s).toMatchObject({
+        decision: full.assessment.decision,
+        findings: full.assessment.findings.map((f) => ({ rule: f.rule, level: f.level })),
+        lots: full.lots,
+        areas: full.areas,
+        totalVolumeMl: full.totalVolumeMl,
+        signedAt: full.signedAt,
+        amendmentCount: full.amendments.length,
+      });
+      expect([...(s.substanceClasses as string[])].sort()).toEqual([...new Set(full.components.flatMap((x) => x.substances.map((y) => y.class)))].sort());
+      // The documentation, the catalog snapshot and the findings' text stay with the session.
+      for (const key of ['components', 'injectionPoints', 'notes', 'assessment', 'amendments', 'followUps']) expect(s).not.toHaveProperty(key);
+    }
+    expect(listed.map((s) => s.amendmentCount)).toEqual([1, 0]);
+  });
+
   it('reads a long record in as many queries as a short one', async () => {
     const c = await clinicalClinic(t);
     const short = await patientWithSessions(c, 1);

@@ -9,14 +9,14 @@ import { coursesRepository, toCourse } from '../courses/repository.ts';
 import { Problem } from '../errors.ts';
 import { historyOn } from '../history/service.ts';
 import { patientsRepository } from '../patients/repository.ts';
-import { sessionsRepository } from '../sessions/repository.ts';
 import { chartPhotos } from './photos.ts';
 import { chartRepository } from './repository.ts';
+import { chartSessions } from './sessions.ts';
 
 // Far above any real patient's record: the chart shows every course, without paging.
 const allRows = 100_000;
 
-/** Reads the chart: patient, history, courses with their sessions, consents, photos, open events, open follow-ups. */
+/** Reads the chart: patient, history, courses with their sessions (summaries), consents, photos, open events, open follow-ups. */
 export async function getChart(ctx: ServiceContext, patientId: string): Promise<Chart> {
   const clinicId = ctx.actor.clinicId;
   return clinicalTx(ctx, 'chart.read', 'patient', patientId, async (q) => {
@@ -25,7 +25,7 @@ export async function getChart(ctx: ServiceContext, patientId: string): Promise<
     const clinic = await loadClinicFacts(q, clinicId);
     const history = await historyOn(q, clinicId, patientId, clinicToday(clinic));
     const courseRows = await coursesRepository.list(q, clinicId, { patientId, limit: allRows, offset: 0 });
-    const sessions = await sessionsRepository.load(q, clinicId, { patientId });
+    const sessions = await chartSessions(q, clinicId, patientId);
     const courses = courseRows.map((c) => ({ ...toCourse(c, clinic.currency), sessions: sessions.filter((s) => s.courseId === c.id) }));
     const consents = await chartRepository.consents(q, clinicId, patientId);
     const photos = await chartPhotos(q, clinicId, patientId);

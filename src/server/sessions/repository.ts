@@ -145,6 +145,12 @@ function toSession(r: SessionRow, lots: LotRow[], amendments: AmendmentRow[], fo
   };
 }
 
+// Every column of a session but the engine's input kept with its assessment (for the record, not
+// for the answer: it is the largest value of the row).
+const readColumns = `s.id, s.clinic_id, s.patient_id, s.course_id, s.number, s.practitioner_id, s.supervising_doctor_id, s.performed_at, s.session_date,
+  s.technique, s.depth_mm, s.areas, s.components, s.needle, s.anaesthesia, s.injection_points, s.asepsis, s.immediate_reactions, s.duration_minutes,
+  s.notes, s.assessment - 'input' AS assessment, s.override_reason, s.overridden_by, s.signed_at, s.signed_by, s.content_hash, s.created_at, s.updated_at`;
+
 function groupBy<T extends { session_id: string | null }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
@@ -257,7 +263,7 @@ export const sessionsRepository = {
   async load(q: Queryable, clinicId: string, where: { ids: string[] } | { patientId: string } | { courseId: string }, page?: { limit: number; offset: number }): Promise<Session[]> {
     const [cond, value] = 'ids' in where ? ['s.id = ANY($2::uuid[])', where.ids] : 'patientId' in where ? ['s.patient_id = $2', where.patientId] : ['s.course_id = $2', where.courseId];
     const limit = page ? `LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}` : '';
-    const sessions = (await q.query<SessionRow>(`SELECT s.* FROM sessions s WHERE s.clinic_id = $1 AND ${cond} ORDER BY s.performed_at, s.id ${limit}`, [clinicId, value])).rows;
+    const sessions = (await q.query<SessionRow>(`SELECT ${readColumns} FROM sessions s WHERE s.clinic_id = $1 AND ${cond} ORDER BY s.performed_at, s.id ${limit}`, [clinicId, value])).rows;
     if (sessions.length === 0) return [];
     const ids = sessions.map((s) => s.id);
     // One after another: a pg client runs one query at a time anyway.

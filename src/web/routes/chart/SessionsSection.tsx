@@ -33,7 +33,7 @@ export function SessionsSection({ chart }: { chart: ChartView }) {
               <Badge size="sm" variant="light" color={s.signedAt ? 'teal' : 'gray'}>
                 {s.signedAt ? t('session.signed') : t('session.unsigned')}
               </Badge>
-              {s.assessment.decision === 'warn' && (
+              {s.decision === 'warn' && (
                 <Badge size="sm" variant="light" color="orange">
                   {t('session.overridden')}
                 </Badge>

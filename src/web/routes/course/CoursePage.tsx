@@ -176,7 +176,7 @@ export function CoursePage() {
                         {t('session.title', { number: s.number })} · {fmt.dateTime(s.performedAt)}
                       </Anchor>
                       <Group gap="xs">
-                        <DecisionBadge decision={s.assessment.decision} />
+                        <DecisionBadge decision={s.decision} />
                         <Badge variant="light" color={s.signedAt ? 'teal' : 'gray'} size="sm">
                           {s.signedAt ? t('session.signed') : t('session.unsigned')}
                         </Badge>

@@ -27,7 +27,7 @@ import { useLang, useVocab } from '../../i18n/vocab.ts';
 import { useMe, useSession } from '../../session/session.ts';
 import { BaselineGate, useBaselineGate } from './BaselineGate.tsx';
 import { LotsEditor } from './LotsEditor.tsx';
-import { prefill, previousSession, sessionInput, toBody, type SessionValues } from './session-form.ts';
+import { currentDocumentation, prefill, previousSession, sessionInput, toBody, type SessionValues } from './session-form.ts';
 
 /** Records a session of a course, pre-filled, with the live assessment; blocks cannot be saved. */
 export function SessionFormPage() {
@@ -50,19 +50,23 @@ export function SessionFormPage() {
   const form = useForm<SessionValues>({ initialValues: prefill({ areas: [], components: [], sessions: [], totalVolumeMl: 0, technique: 'manual', depthMm: 1 } as never, [], new Date()) });
   const draft = useFormDraft(form, `session-new-${courseId}`);
   const course = chart.data?.courses?.find((c) => c.id === courseId);
+  const prevId = course ? previousSession(course)?.id : undefined;
+  // The chart lists sessions in brief; what the form copies (needle, anaesthesia, the map) is the session's own.
+  const previous = useQuery({ queryKey: ['sessions', prevId], queryFn: () => sessions.get(prevId ?? ''), enabled: prevId !== undefined });
+  const prevDoc = previous.data ? currentDocumentation(previous.data) : undefined;
   const gate = useBaselineGate(courseId);
   const [seeded, setSeeded] = useState(false);
 
   useEffect(() => {
-    if (seeded || !course || !stock.data) return;
+    if (seeded || !course || !stock.data || (prevId !== undefined && previous.isPending)) return;
     setSeeded(true);
     // The draft (if any) was restored into the form already; pre-fill only a fresh form.
     if (!form.isDirty()) {
-      const first = prefill(course, stock.data.items, new Date());
+      const first = prefill(course, stock.data.items, new Date(), prevDoc);
       form.setInitialValues(first);
       form.setValues(first);
     }
-  }, [seeded, course, stock.data, form]);
+  }, [seeded, course, stock.data, prevId, previous.isPending, prevDoc, form]);
 
   const values = form.getValues();
   const resolver = useMemo(() => productResolver(products.data?.items ?? [], substances.data?.items ?? []), [products.data, substances.data]);
@@ -75,10 +79,10 @@ export function SessionFormPage() {
   if (chart.isPending || stock.isPending || products.isPending || (course && !seeded)) return <PageLoader />;
   if (chart.isError) return <LoadError error={chart.error} />;
   if (stock.isError) return <LoadError error={stock.error} />;
+  if (previous.isError) return <LoadError error={previous.error} />;
   if (!course) return <LoadError error={new ApiError({ type: 'not-found', title: 'Not found', status: 404 })} />;
   const patient = chart.data.patient;
   const decision = live?.ok ? live.decision : null;
-  const prev = previousSession(course);
   const total = Math.round(values.areas.reduce((n, a) => n + (typeof a.volumeMl === 'number' ? a.volumeMl : 0), 0) * 100) / 100;
   const body = (withOverride: boolean) => ({ ...toBody(courseId, values, withOverride), ...(me.user.role === 'nurse' && course.createdBy ? { supervisingDoctorId: course.createdBy } : {}) });
   const check = zodValidate(newSessionBody, () => body(decision === 'warn'));
@@ -174,7 +178,7 @@ export function SessionFormPage() {
                 points={values.injectionPoints}
                 onChange={(p) => form.setFieldValue('injectionPoints', p)}
                 defaultDepth={typeof values.depthMm === 'number' ? values.depthMm : course.depthMm}
-                previous={(prev?.amended ?? prev)?.injectionPoints}
+                previous={prevDoc?.injectionPoints}
               />
             </Paper>
             <Paper p="lg">

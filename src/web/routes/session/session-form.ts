@@ -4,6 +4,7 @@ import type { AssessmentInputJson } from '../../../domain/assessment/index.ts';
 import type { NewSession } from '../../../domain/api/sessions.ts';
 import type { ChartCourse, ChartSession, ChartView } from '../../api/chart.ts';
 import type { LotRecord } from '../../api/catalog.ts';
+import type { SessionRecord } from '../../api/clinical.ts';
 import type { PatientFacts } from '../../assessment/live.ts';
 import type { InjectionPoint } from '../../components/injection/InjectionChart.tsx';
 
@@ -42,8 +43,19 @@ export function previousSession(course: ChartCourse): ChartSession | undefined {
   return [...course.sessions].sort((a, b) => b.performedAt.localeCompare(a.performedAt))[0];
 }
 
-/** The form's first values: the course's plan, with what the previous session did where it did it. */
-export function prefill(course: ChartCourse, lots: readonly LotRecord[], now: Date): SessionValues {
+/** What the form copies of the previous session's documentation: as amended, when it was. */
+export type PreviousDocumentation = Pick<SessionRecord, 'needle' | 'anaesthesia' | 'durationMinutes' | 'injectionPoints'>;
+
+/** The documentation of a session as it stands: the amended version when there is one. */
+export function currentDocumentation(s: SessionRecord): PreviousDocumentation {
+  return s.amended ?? s;
+}
+
+/**
+ * The form's first values: the course's plan, with what the previous session did where it did it
+ * (`doc` is that session's documentation, read from the session itself).
+ */
+export function prefill(course: ChartCourse, lots: readonly LotRecord[], now: Date, doc?: PreviousDocumentation): SessionValues {
   const prev = previousSession(course);
   const perArea = r2(course.totalVolumeMl / Math.max(1, course.areas.length));
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -60,15 +72,15 @@ export function prefill(course: ChartCourse, lots: readonly LotRecord[], now: Da
       const first = choices.find((l) => l.status === 'usable' && l.quantity >= c.volumeMl) ?? choices.find((l) => l.status === 'usable');
       return { productId: c.productId, lotId: (again ?? first)?.id ?? null, volumeMl: c.volumeMl };
     }),
-    needleGauge: prev?.needle?.gauge ?? 30,
-    needleLength: prev?.needle?.lengthMm ?? 4,
-    anaesthesiaMethod: prev?.anaesthesia?.method ?? 'none',
-    anaesthesiaAgent: prev?.anaesthesia?.agent ?? '',
+    needleGauge: doc?.needle?.gauge ?? 30,
+    needleLength: doc?.needle?.lengthMm ?? 4,
+    anaesthesiaMethod: doc?.anaesthesia?.method ?? 'none',
+    anaesthesiaAgent: doc?.anaesthesia?.agent ?? '',
     skinCleaned: false,
     disinfectedAfter: false,
     injectionPoints: [],
     reactions: [],
-    durationMinutes: prev?.durationMinutes ?? 30,
+    durationMinutes: doc?.durationMinutes ?? 30,
     notes: '',
     overrideReason: '',
   };
@@ -109,7 +121,7 @@ export function sessionInput(v: SessionValues, course: ChartCourse, chart: Chart
   const earlier = course.sessions.filter((s) => s.sessionDate <= (v.date ?? ''));
   const lastSession = earlier.map((s) => s.sessionDate).sort().at(-1);
   const allSessions = (chart.courses ?? []).flatMap((c) => c.sessions);
-  const lipolytic = allSessions.filter((s) => s.sessionDate <= (v.date ?? '') && s.components.some((c) => c.substances.some((x) => x.class === 'lipolytic'))).map((s) => s.sessionDate).sort().at(-1);
+  const lipolytic = allSessions.filter((s) => s.sessionDate <= (v.date ?? '') && s.substanceClasses.includes('lipolytic')).map((s) => s.sessionDate).sort().at(-1);
   const vagal = (chart.adverseEvents ?? []).some((e) => e.type === 'vagal') || allSessions.some((s) => s.immediateReactions.some((x) => x.type === 'vagal'));
   const consents = (chart.consents ?? []).filter((c) => c.courseId === course.id && c.kind === 'treatment');
   const signed = consents.filter((c) => c.status === 'signed');
