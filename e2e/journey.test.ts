@@ -1,8 +1,9 @@
 // The doctor's journey through the web client, in Chromium against the real server: sign in, find
 // and register a patient (surviving an expired session half-way), record her allergy, plan a course
 // that the safety check blocks and fix it, sign the consent, record a session with points on the
-// face chart, add and compare photos, report a bruise, and read her chart in Russian — with an
-// accessibility check on the main screens and a screenshot of every step.
+// face chart, add and compare photos, report a bruise, read her chart in Russian, and turn on the
+// second factor of the sign-in — with an accessibility check on the main screens and a screenshot of every step.
+import crypto from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demo, launchBrowser, samplePhoto, seriousViolations, shot, signIn, startServer, type Server } from './harness.ts';
@@ -31,6 +32,18 @@ async function draw(canvas: Locator): Promise<void> {
 }
 
 const heading = () => page.getByRole('heading', { level: 1 });
+
+/** The code an authenticator app shows now for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits). */
+function totpNow(secret: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bits = [...secret.replace(/=+$/, '').toUpperCase()].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000)));
+  const mac = crypto.createHmac('sha1', key).update(counter).digest();
+  const at = (mac[19] ?? 0) & 15;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -238,5 +251,30 @@ describe('the doctor’s journey', () => {
     await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Сегодня' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Предупреждения' }).isVisible()).toBe(true);
     await shot(page, '20-today-ru');
+  });
+
+  it('turns on two-step sign-in, then signs in only with the code from the app', async () => {
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('button', { name: 'Настроить вход в два шага' }).click();
+    // The phone scans the set-up link; the key is there for typing by hand.
+    await expect.poll(() => page.getByRole('img', { name: /^QR-код/ }).isVisible()).toBe(true);
+    const secret = (await page.locator('code').filter({ hasText: /^[A-Z2-7]{16,}$/ }).textContent())?.trim() ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await shot(page, '21-totp-setup-ru');
+    await page.getByLabel('Код', { exact: true }).first().click();
+    await page.keyboard.type(totpNow(secret));
+    await expect.poll(() => page.getByText(/^Вход в два шага включён/).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: /^Меню учётной записи/ }).click();
+    await page.getByRole('menuitem', { name: 'Выйти' }).click();
+    await signIn(page, demo.doctor);
+    const code = page.getByLabel('Код из приложения-аутентификатора').first();
+    await expect.poll(() => code.isVisible()).toBe(true);
+    await code.click();
+    await page.keyboard.type(totpNow(secret) === '000000' ? '111111' : '000000');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Код неверен');
+    await page.getByLabel('Код из приложения-аутентификатора').first().click();
+    await page.keyboard.type(totpNow(secret));
+    await expect.poll(() => page.getByRole('button', { name: /^Меню учётной записи/ }).isVisible()).toBe(true);
   });
 });

@@ -79,6 +79,18 @@ async function visit(path: string, shotName: string): Promise<string[]> {
   const shownKeys = [...new Set(text.match(/\b[a-zA-Z]+(?:\.[a-zA-Z]+)+\b/g) ?? [])].filter((w) => textKeys.has(w));
   if (shownKeys.length) problems.push(`text keys shown instead of texts: ${shownKeys.join(', ')}`);
   if (/\bundefined\b|\bNaN\b|\[object Object\]/.test(text)) problems.push('"undefined", "NaN" or "[object Object]" on screen');
+  // Texts cut off: a badge clipped to "OVE…", a tab pushed past the edge of its row.
+  const cut = await page.evaluate<string[]>(`(() => {
+    const out = [];
+    for (const b of document.querySelectorAll('.mantine-Badge-label'))
+      if (b.scrollWidth > b.clientWidth + 1) out.push('badge "' + b.textContent + '"');
+    for (const tab of document.querySelectorAll('[role=tablist] [role=tab]')) {
+      const list = tab.closest('[role=tablist]').getBoundingClientRect();
+      if (tab.getBoundingClientRect().right > list.right + 1) out.push('tab "' + tab.textContent + '"');
+    }
+    return out;
+  })()`);
+  if (cut.length) problems.push(`cut off: ${cut.join(', ')}`);
   problems.push(...(await seriousViolations(page)));
   problems.push(...pageErrors.slice(before).map((e) => `page error: ${e}`));
   return problems.map((p) => `${path}: ${p}`);
@@ -117,7 +129,7 @@ describe('every main screen', () => {
     const problems: string[] = [];
     for (const [w, h, label] of [[768, 1024, 'portrait'], [1024, 768, 'landscape']] as const) {
       await page.setViewportSize({ width: w, height: h });
-      for (const s of screens.filter((x) => ['today', 'chart-overview', 'chart-sessions', 'catalog-lots'].includes(x.name))) {
+      for (const s of screens.filter((x) => ['today', 'chart-overview', 'chart-sessions', 'catalog-lots', 'follow-ups', 'settings-users'].includes(x.name))) {
         problems.push(...(await visit(s.path(), `tour-ru-tablet-${label}-${s.name}`)));
         // Nothing may stick out sideways: a tablet user cannot see what is cut off.
         const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');

@@ -200,7 +200,7 @@ export const STARTER_PRODUCTS: readonly StarterProduct[] = [
     code: 'gf-boost-x',
     name: { en: 'GF Boost X serum', ru: 'Сыворотка GF Boost X' },
     manufacturer: 'Unknown (grey import)',
-    distributor: 'None',
+    distributor: 'No authorised distributor',
     registrationNumber: 'DEMO-NONE',
     registrationStatus: 'not-registered',
     licensed: false,

@@ -139,6 +139,18 @@ describe('patient registration and editing', () => {
     expect(await patientCount(c)).toBe(4);
   });
 
+  it('takes a name without the patronymic for the same name, and two different patronymics for different people', async () => {
+    const c = await t.clinic();
+    const full = await register(c.reception, { familyName: 'Павлова', givenName: 'Екатерина', patronymic: 'Андреевна', birthDate: '1984-05-30' });
+    const bare = await register(c.reception, { familyName: 'Павлова', givenName: 'Екатерина', birthDate: '1984-05-30' });
+    expect(bare.possibleDuplicates).toEqual([expect.objectContaining({ id: full.id, reason: 'name-and-birth-date' })]);
+    const other = await register(c.reception, { familyName: 'Павлова', givenName: 'Екатерина', patronymic: 'Игоревна', birthDate: '1984-05-30' });
+    // The bare record may be either of them; the other patronymic is someone else.
+    expect(other.possibleDuplicates.map((d: { id: string }) => d.id)).toEqual([bare.id]);
+    const longerName = await register(c.reception, { familyName: 'Павлова', givenName: 'Екатерина-Мария', birthDate: '1984-05-30' });
+    expect(longerName.possibleDuplicates).toEqual([]);
+  });
+
   it('edits demographics, and a renamed patient is found by her new name only', async () => {
     const c = await t.clinic();
     const p = await register(c.reception, { familyName: 'Девичья', givenName: 'Анна' });

@@ -75,14 +75,19 @@ export const patientsRepository = {
     return r.rows[0] && toPatient(r.rows[0]);
   },
 
-  /** Patients sharing the name and birth date, or the phone: likely the same person registered twice. */
+  /**
+   * Patients sharing the name and birth date, or the phone: likely the same person registered twice.
+   * A patronymic typed on one record and left out on the other still counts as the same name (the
+   * receptionist often does not ask for it); two different patronymics do not.
+   */
   async duplicates(q: Queryable, p: NewPatient, exceptId: string): Promise<{ row: Patient; reason: 'name-and-birth-date' | 'phone' }[]> {
+    const sameName = `(p.search_key = $2 OR ($5 AND starts_with(p.search_key, $6 || ' ')) OR (NOT $5 AND p.patronymic IS NULL AND p.search_key = $6))`;
     const r = await q.query<Row & { reason: 'name-and-birth-date' | 'phone' }>(
-      `SELECT ${patientColumns}, CASE WHEN p.search_key = $2 AND p.birth_date = $3 THEN 'name-and-birth-date' ELSE 'phone' END AS reason
+      `SELECT ${patientColumns}, CASE WHEN ${sameName} AND p.birth_date = $3 THEN 'name-and-birth-date' ELSE 'phone' END AS reason
        FROM patients p
-       WHERE p.id <> $1 AND p.archived_at IS NULL AND ((p.search_key = $2 AND p.birth_date = $3) OR ($4::text IS NOT NULL AND p.phone_digits = $4))
+       WHERE p.id <> $1 AND p.archived_at IS NULL AND ((${sameName} AND p.birth_date = $3) OR ($4::text IS NOT NULL AND p.phone_digits = $4))
        LIMIT 10`,
-      [exceptId, keyOf(p), p.birthDate, phoneDigits(p.phone)],
+      [exceptId, keyOf(p), p.birthDate, phoneDigits(p.phone), !p.patronymic?.trim(), keyOf({ ...p, patronymic: null })],
     );
     return r.rows.map((row) => ({ row: toPatient(row), reason: row.reason }));
   },

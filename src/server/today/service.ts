@@ -23,14 +23,22 @@ async function endOfToday(q: Queryable, timeZone: string): Promise<Date> {
 }
 
 async function lotAlerts(q: Queryable, clinicId: string, withinDays: number, add: (kind: TodayAlertKind, severity: TodayAlert['severity'], facts: Record<string, unknown>) => void): Promise<void> {
-  const r = await q.query<{ id: string; lot_number: string; code: string; expires_on: string; left_days: number; on_hand: number }>(
-    `SELECT l.id, l.lot_number, p.code, l.expires_on, (l.expires_on - (now() AT TIME ZONE c.time_zone)::date) AS left_days, l.quantity_on_hand_ml AS on_hand
+  const r = await q.query<{ id: string; lot_number: string; code: string; name: string; name_ru: string | null; expires_on: string; left_days: number; on_hand: number }>(
+    `SELECT l.id, l.lot_number, p.code, p.name, p.name_ru, l.expires_on, (l.expires_on - (now() AT TIME ZONE c.time_zone)::date) AS left_days, l.quantity_on_hand_ml AS on_hand
      FROM lots l JOIN products p ON p.clinic_id = l.clinic_id AND p.id = l.product_id JOIN clinics c ON c.id = l.clinic_id
      WHERE l.clinic_id = $1 AND l.recalled_at IS NULL AND l.quantity_on_hand_ml > 0 AND l.expires_on <= (now() AT TIME ZONE c.time_zone)::date + $2::int
      ORDER BY l.expires_on, l.lot_number`,
     [clinicId, withinDays],
   );
-  const lot = (x: (typeof r.rows)[number]) => ({ lotId: x.id, lotNumber: `${x.code} ${x.lot_number}`, expiresOn: x.expires_on, onHandMl: Number(x.on_hand) });
+  const lot = (x: (typeof r.rows)[number]) => ({
+    lotId: x.id,
+    lotNumber: `${x.code} ${x.lot_number}`,
+    lot: x.lot_number,
+    productName: x.name,
+    productNameRu: x.name_ru,
+    expiresOn: x.expires_on,
+    onHandMl: Number(x.on_hand),
+  });
   const expired = r.rows.filter((x) => x.left_days < 0).map(lot);
   const expiring = r.rows.filter((x) => x.left_days >= 0).map(lot);
   if (expired.length > 0) add('lot-expired-in-stock', 'warning', { count: expired.length, lots: expired });

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Capability } from '../../domain/permissions.ts';
 import { problemText } from '../forms/validation.ts';
 import { useSession } from '../session/session.ts';
@@ -65,9 +66,15 @@ export function RequireCapability({ capability, children }: { capability: Capabi
   const { t } = useTranslation();
   const session = useSession();
   if (session.can(capability)) return <>{children}</>;
+  const role = session.me ? t(`roles.${session.me.user.role}`) : '';
   return (
     <Alert color="gray" variant="light" title={t('errors.forbidden')} icon={<IconAlert size={18} />}>
-      {t('errors.forbidden')}
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{t('errors.forbiddenScreen', { role })}</Text>
+        <Button component={Link} to="/" size="xs" variant="light" color="gray">
+          {t('errors.goHome')}
+        </Button>
+      </Stack>
     </Alert>
   );
 }

@@ -144,7 +144,7 @@ export function LoginPage() {
                       oneTimeCode
                       autoFocus
                       size="md"
-                      aria-label={t('login.totp')}
+                      ariaLabel={t('login.totp')}
                       {...form.getInputProps('totp')}
                       onComplete={(code) => void submit({ ...form.getValues(), totp: code })}
                     />

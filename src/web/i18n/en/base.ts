@@ -69,6 +69,7 @@ export const base = {
     title: 'Something went wrong',
     network: 'The server could not be reached. Check the connection and try again.',
     forbidden: 'Your role does not allow this.',
+    forbiddenScreen: 'This screen is not open to your role ({{role}}). If your work needs it, ask the clinic owner.',
     notFound: 'Not found.',
     generic: 'The request failed.',
     fixFields: 'Check the highlighted fields.',

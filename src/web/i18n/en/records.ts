@@ -91,6 +91,7 @@ export const records = {
     pulse: 'Pulse',
     recordVitals: 'Record reading',
     gradeLabel: 'G{{grade}} · {{label}}',
+    gradeShort: 'G{{grade}}',
   },
   emergency: {
     anaphylaxis: {

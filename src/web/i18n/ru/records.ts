@@ -96,6 +96,7 @@ export const records: Translation<typeof en> = {
     pulse: 'Пульс',
     recordVitals: 'Записать показатели',
     gradeLabel: 'Ст. {{grade}} · {{label}}',
+    gradeShort: 'ст. {{grade}}',
   },
   emergency: {
     anaphylaxis: {

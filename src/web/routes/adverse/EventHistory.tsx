@@ -26,7 +26,7 @@ function shown(field: string, value: unknown, t: TFunction, v: Vocab, fmt: Forma
     case 'area':
       return v(areas, str(value));
     case 'grade':
-      return `G${str(value)}`;
+      return t('adverse.gradeShort', { grade: str(value) });
     case 'onset':
       return fmt.dateTime(str(value));
     case 'expected':
@@ -46,7 +46,7 @@ function details(h: Entry, t: TFunction, v: Vocab, fmt: Formatters): string[] {
   const c = h.changes;
   switch (h.action) {
     case 'created':
-      return [`${v(adverseEventTypes, str(c.type))}, G${str(c.grade)}`];
+      return [`${v(adverseEventTypes, str(c.type))}, ${t('adverse.gradeShort', { grade: str(c.grade) })}`];
     case 'updated':
       return Object.entries(c).map(([field, change]) => {
         const { before, after } = (change ?? {}) as { before?: unknown; after?: unknown };

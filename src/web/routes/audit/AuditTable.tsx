@@ -31,7 +31,8 @@ export function AuditTable({ events, users }: { events: AuditEvent[]; users: Use
               <Table.Th>{t('audit.columns.action')}</Table.Th>
               <Table.Th>{t('audit.columns.record')}</Table.Th>
               <Table.Th>{t('audit.columns.outcome')}</Table.Th>
-              <Table.Th>{t('audit.columns.ip')}</Table.Th>
+              {/* On a tablet the address gives way to the rest; the details dialog still shows it. */}
+              <Table.Th visibleFrom="lg">{t('audit.columns.ip')}</Table.Th>
               <Table.Th>
                 <VisuallyHidden>{t('common.details')}</VisuallyHidden>
               </Table.Th>
@@ -73,7 +74,7 @@ export function AuditTable({ events, users }: { events: AuditEvent[]; users: Use
                     {outcomeLabel(e.outcome)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{e.ip ?? '—'}</Table.Td>
+                <Table.Td visibleFrom="lg">{e.ip ?? '—'}</Table.Td>
                 <Table.Td ta="right">
                   <Button size="compact-xs" variant="subtle" onClick={() => setOpen(e)} aria-label={`${t('common.details')}: ${e.action} ${fmt.dateTime(e.at)}`}>
                     {t('common.details')}
@@ -84,7 +85,7 @@ export function AuditTable({ events, users }: { events: AuditEvent[]; users: Use
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open?.action ?? ''} size="lg" centered>
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open?.action ?? ''} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
           {JSON.stringify(open, null, 2)}
         </Code>

@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lots, type LotRecord } from '../../api/catalog.ts';
+import { useProducts } from '../../api/use-catalog.ts';
 import { IconPlus } from '../../components/icons.tsx';
 import { LoadError, PageLoader } from '../../components/Page.tsx';
 import { useFormat } from '../../i18n/format.ts';
+import { localName, useLang } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 import { AdjustModal, MovementsModal, ReceiveLotModal, RecallModal } from './lot-modals.tsx';
 import { RecipientsModal } from './RecipientsModal.tsx';
@@ -26,6 +28,13 @@ export function LotsTab() {
     queryFn: () => lots.list(filter === 'usable' ? { usable: true } : filter === 'expiring' ? { expiringWithinDays: 60 } : {}),
   });
   const canWrite = session.can('inventory.write');
+  // A lot carries its product's English name; the catalog has the name in the interface language.
+  const lang = useLang();
+  const products = useProducts();
+  const named = (l: LotRecord): LotRecord => {
+    const p = products.data?.items.find((x) => x.id === l.productId);
+    return p ? { ...l, productName: localName(p, lang) } : l;
+  };
 
   return (
     <Stack gap="md">
@@ -51,7 +60,7 @@ export function LotsTab() {
           {t('catalog.noLots')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={720}>
           <Table className="tabular" verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -64,7 +73,8 @@ export function LotsTab() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...query.data.items]
+              {query.data.items
+                .map(named)
                 .sort((a, b) => a.expires.localeCompare(b.expires))
                 .map((l) => (
                   <Table.Tr key={l.id}>
@@ -78,16 +88,16 @@ export function LotsTab() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>#{l.lot}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>#{l.lot}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{fmt.date(l.expires)}</Text>
                       <Text size="xs" c={l.expired ? 'red.9' : l.expiresInDays <= 60 ? 'orange.9' : 'dimmed'} fw={l.expiresInDays <= 60 ? 600 : 400}>
                         {l.expired ? t('catalog.expiredAgo') : t('catalog.expiresIn', { count: l.expiresInDays })}
                       </Text>
                     </Table.Td>
-                    <Table.Td miw={140}>
+                    <Table.Td miw={120}>
                       <Text size="sm">
-                        {fmt.number(l.quantity, 2)} / {fmt.number(l.quantityReceived, 2)} ml
+                        {fmt.number(l.quantity, 2)} / {t('course.mlValue', { ml: fmt.number(l.quantityReceived, 2) })}
                       </Text>
                       <Progress value={(100 * l.quantity) / Math.max(l.quantityReceived, 0.01)} size="xs" mt={4} aria-label={t('catalog.columns.stock')} color={l.quantity <= 0 ? 'gray' : 'clinic'} />
                     </Table.Td>

@@ -169,7 +169,7 @@ export function MovementsModal({ lot, onClose }: { lot: LotRecord; onClose: () =
                 <Table.Td>{t(`catalog.movementReasons.${m.reason}`)}</Table.Td>
                 <Table.Td ta="right" c={m.deltaMl < 0 ? 'red.9' : 'teal.9'}>
                   {m.deltaMl > 0 ? '+' : ''}
-                  {fmt.number(m.deltaMl, 2)} ml
+                  {t('course.mlValue', { ml: fmt.number(m.deltaMl, 2) })}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">

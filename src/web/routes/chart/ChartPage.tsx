@@ -103,7 +103,8 @@ export function ChartPage() {
       <SafetyStrip chart={chart} />
       <Card p={0}>
         <Tabs value={current} onChange={(v) => void navigate(`/patients/${id}${v && v !== 'overview' ? `/${slug[v as Section]}` : ''}`)} keepMounted={false}>
-          <Tabs.List px="sm" style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
+          {/* On a tablet the seven tabs do not fit one row: they wrap, rather than hide the last ones off the edge. */}
+          <Tabs.List px="sm" style={{ flexWrap: 'wrap' }}>
             {shown.map((s) => {
               const n = countOf(chart, s);
               return (

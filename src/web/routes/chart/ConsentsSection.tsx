@@ -8,7 +8,9 @@ import { consents as consentsApi } from '../../api/records.ts';
 import { IconFile, IconPlus } from '../../components/icons.tsx';
 import { notify } from '../../components/notify.ts';
 import { problemText } from '../../forms/validation.ts';
+import { useProducts } from '../../api/use-catalog.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { localName, useLang } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 
 export const consentStatusColor = { draft: 'yellow', signed: 'teal', withdrawn: 'red', superseded: 'gray' } as const;
@@ -17,6 +19,13 @@ export const consentStatusColor = { draft: 'yellow', signed: 'teal', withdrawn: 
 export function ConsentsSection({ chart }: { chart: ChartView }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const lang = useLang();
+  const products = useProducts();
+  // A consent names its products by catalog code; the reader wants their names.
+  const productName = (code: string) => {
+    const p = products.data?.items.find((x) => x.code === code);
+    return p ? localName(p, lang) : code;
+  };
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -70,7 +79,7 @@ export function ConsentsSection({ chart }: { chart: ChartView }) {
                     {t(`consent.kinds.${c.kind as 'treatment'}`, { defaultValue: c.kind })}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {c.sessions !== null && c.productCodes.length > 0 ? t('consent.covers', { sessions: c.sessions, products: c.productCodes.join(', ') }) : ''}
+                    {c.sessions !== null && c.productCodes.length > 0 ? t('consent.covers', { sessions: c.sessions, products: c.productCodes.map(productName).join(', ') }) : ''}
                     {c.photoUse ? t(`consent.photoUse.${c.photoUse as 'clinical'}`) : ''}
                     {c.signedAt ? ` · ${t('consent.signedOn', { date: fmt.dateTime(c.signedAt) })}` : ''}
                   </Text>

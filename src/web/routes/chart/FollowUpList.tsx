@@ -31,7 +31,7 @@ export function FollowUpList({ patientId }: { patientId: string }) {
     <Stack gap="sm" role="list" aria-label={t('chart.followUps')}>
       {items.map((f) => (
         <Group key={f.id} justify="space-between" wrap="nowrap" gap="sm" align="flex-start" role="listitem">
-          <div>
+          <div style={{ flex: 1, minWidth: 0 }}>
             <Text size="sm" fw={500}>
               {v(followUpKinds, f.kind)}
             </Text>
@@ -39,7 +39,7 @@ export function FollowUpList({ patientId }: { patientId: string }) {
               {t('chart.due', { date: fmt.dateTime(f.dueAt) })} · {f.purpose[lang]}
             </Text>
           </div>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             {f.overdue && (
               <Badge color="red.9" variant="filled" size="sm">
                 {t('chart.overdue')}

@@ -66,13 +66,13 @@ export function OverviewSection({ chart }: { chart: ChartView }) {
       <Grid.Col span={{ base: 12, lg: chart.courses ? 5 : 12 }}>
         <Stack gap="md">
           <SectionTitle>{t('chart.demographics')}</SectionTitle>
-          <DataList labelWidth={160}>
+          <DataList labelWidth={200}>
             {row(t('register.birthDate'), fmt.date(p.birthDate))}
             {row(t('register.sex'), t(`sexes.${p.sex}`))}
             {p.patronymic ? row(t('register.patronymic'), p.patronymic) : null}
           </DataList>
           <SectionTitle>{t('chart.contact')}</SectionTitle>
-          <DataList labelWidth={160}>
+          <DataList labelWidth={200}>
             {row(t('register.phone'), p.phone ?? '—')}
             {row(t('register.email'), p.email ?? '—')}
             {row(t('register.preferredLanguage'), t(`languages.${p.preferredLanguage}`))}

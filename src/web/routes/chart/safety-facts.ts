@@ -26,7 +26,7 @@ export function safetyFacts(chart: ChartView, t: TFunction, lang: Lang, substanc
     out.push({ key: `c-${c.id}`, kind: 'condition', label: `${label(conditions, c.code, lang)}${area}` });
   }
   for (const e of chart.adverseEvents ?? []) {
-    out.push({ key: `e-${e.id}`, kind: 'event', label: t('chart.openEvent', { what: `${label(adverseEventTypes, e.type, lang)}, G${e.grade}` }) });
+    out.push({ key: `e-${e.id}`, kind: 'event', label: t('chart.openEvent', { what: `${label(adverseEventTypes, e.type, lang)}, ${t('adverse.gradeShort', { grade: e.grade })}` }) });
   }
   return out;
 }

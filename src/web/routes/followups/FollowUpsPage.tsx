@@ -49,7 +49,7 @@ function FollowUpsTable({ patientId }: { patientId?: string }) {
           {t('chart.noFollowUps')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={640}>
           <Table className="tabular" verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -91,7 +91,7 @@ function FollowUpsTable({ patientId }: { patientId?: string }) {
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {v(followUpKinds, f.kind)}
-                      {f.adverseEvent && ` · ${v(adverseEventTypes, f.adverseEvent.type)}, G${f.adverseEvent.grade}`}
+                      {f.adverseEvent && ` · ${v(adverseEventTypes, f.adverseEvent.type)}, ${t('adverse.gradeShort', { grade: f.adverseEvent.grade })}`}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {f.findings ?? f.purpose[lang]}

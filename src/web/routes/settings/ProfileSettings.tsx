@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, PinInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Image, PinInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { renderSVG } from 'uqr';
 import { enableTotp, startTotp } from '../../api/auth.ts';
 import { IconShield } from '../../components/icons.tsx';
 import { problemText } from '../../forms/validation.ts';
@@ -104,6 +105,8 @@ export function ProfileSettings() {
         ) : (
           <Stack gap="md">
             <Text size="sm">1. {t('settings.profile.totpStep1')}</Text>
+            {/* Typing a 32-letter key into a phone is where set-ups fail: the app scans this instead. */}
+            <Image src={`data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(setup.uri))}`} alt={t('settings.profile.totpQr')} w={184} h={184} bg="white" p={4} radius="sm" />
             <Stack gap={4}>
               <Text size="sm" fw={500}>
                 {t('settings.profile.totpUri')}
@@ -128,7 +131,7 @@ export function ProfileSettings() {
             </Stack>
             <Text size="sm">2. {t('settings.profile.totpStep2')}</Text>
             <Group gap="md" align="center">
-              <PinInput length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t('settings.profile.totpCode')} onComplete={(v) => void finish(v)} />
+              <PinInput length={6} type="number" oneTimeCode value={code} onChange={setCode} ariaLabel={t('settings.profile.totpCode')} onComplete={(v) => void finish(v)} />
               <Button onClick={() => void finish(code)} loading={busy} disabled={code.length !== 6}>
                 {t('settings.profile.totpEnable')}
               </Button>

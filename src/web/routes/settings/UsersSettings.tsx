@@ -33,7 +33,8 @@ export function UsersSettings() {
             <Table.Tr>
               <Table.Th>{t('settings.users.name')}</Table.Th>
               <Table.Th>{t('settings.users.role')}</Table.Th>
-              <Table.Th>{t('settings.users.language')}</Table.Th>
+              {/* On a tablet the language gives way to the rest; the user's form shows it. */}
+              <Table.Th visibleFrom="lg">{t('settings.users.language')}</Table.Th>
               <Table.Th>{t('settings.users.totp')}</Table.Th>
               <Table.Th>{t('settings.users.status')}</Table.Th>
               <Table.Th>
@@ -63,7 +64,7 @@ export function UsersSettings() {
                     {t(`roles.${u.role}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{t(`languages.${u.language}`)}</Table.Td>
+                <Table.Td visibleFrom="lg">{t(`languages.${u.language}`)}</Table.Td>
                 <Table.Td>{u.totpEnabled ? t('common.yes') : t('common.no')}</Table.Td>
                 <Table.Td>
                   <Badge color={u.active ? 'teal' : 'gray'} variant="dot">

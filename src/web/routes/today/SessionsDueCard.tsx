@@ -51,7 +51,7 @@ function Flags({ course, events }: { course: Course; events: AdverseEvent[] }) {
       .filter((a) => a.active)
       .map((a) => ({ key: a.id, color: 'red', label: t('chart.allergyTo', { what: a.class !== null ? v(substanceClasses, a.class) : (byCode.get(a.substance ?? '') ?? a.substance ?? '?') }) })),
     ...(hist.data?.conditions ?? []).filter((c) => c.active).map((c) => ({ key: c.id, color: 'orange', label: `${v(conditions, c.code)}${c.area ? ` — ${v(areas, c.area)}` : ''}` })),
-    ...events.map((e) => ({ key: e.id, color: e.grade >= 3 ? 'red' : 'orange', label: t('dayPlan.openEvent', { what: `${v(adverseEventTypes, e.type)}, G${e.grade}` }) })),
+    ...events.map((e) => ({ key: e.id, color: e.grade >= 3 ? 'red' : 'orange', label: t('dayPlan.openEvent', { what: `${v(adverseEventTypes, e.type)}, ${t('adverse.gradeShort', { grade: e.grade })}` }) })),
   ];
   if (flags.length === 0 && warnings.length === 0) return null;
   return (
