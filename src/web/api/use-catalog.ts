@@ -1,5 +1,7 @@
 // Catalog lists many screens share, cached for a while (they change rarely).
 import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { localName, useLang } from '../i18n/vocab.ts';
 import { useSession } from '../session/session.ts';
 import { catalog, clinic } from './catalog.ts';
 
@@ -14,6 +16,19 @@ export function useSubstances() {
 /** The clinic's products with their composition. */
 export function useProducts() {
   return useQuery({ queryKey: ['catalog', 'products'], queryFn: () => catalog.products(), staleTime: minutes(5) });
+}
+
+/** A product's name in the interface language, by catalog code (the code itself until the catalog has loaded). */
+export function useProductName(): (code: string) => string {
+  const lang = useLang();
+  const products = useProducts();
+  return useCallback(
+    (code: string) => {
+      const p = products.data?.items.find((x) => x.code === code);
+      return p ? localName(p, lang) : code;
+    },
+    [products.data, lang],
+  );
 }
 
 /** The clinic's cocktail templates. */

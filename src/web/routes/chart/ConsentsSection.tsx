@@ -8,9 +8,8 @@ import { consents as consentsApi } from '../../api/records.ts';
 import { IconFile, IconPlus } from '../../components/icons.tsx';
 import { notify } from '../../components/notify.ts';
 import { problemText } from '../../forms/validation.ts';
-import { useProducts } from '../../api/use-catalog.ts';
+import { useProductName } from '../../api/use-catalog.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { localName, useLang } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 
 export const consentStatusColor = { draft: 'yellow', signed: 'teal', withdrawn: 'red', superseded: 'gray' } as const;
@@ -19,13 +18,8 @@ export const consentStatusColor = { draft: 'yellow', signed: 'teal', withdrawn: 
 export function ConsentsSection({ chart }: { chart: ChartView }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const lang = useLang();
-  const products = useProducts();
   // A consent names its products by catalog code; the reader wants their names.
-  const productName = (code: string) => {
-    const p = products.data?.items.find((x) => x.code === code);
-    return p ? localName(p, lang) : code;
-  };
+  const productName = useProductName();
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { areas, indications } from '../../../domain/vocabulary/index.ts';
 import type { ChartView } from '../../api/chart.ts';
+import { useProductName } from '../../api/use-catalog.ts';
 import { IconSyringe } from '../../components/icons.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useVocab } from '../../i18n/vocab.ts';
@@ -12,6 +13,7 @@ export function SessionsSection({ chart }: { chart: ChartView }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const v = useVocab();
+  const productName = useProductName();
   const all = (chart.courses ?? []).flatMap((c) => c.sessions.map((s) => ({ s, course: c }))).sort((a, b) => b.s.performedAt.localeCompare(a.s.performedAt));
   if (all.length === 0)
     return (
@@ -49,7 +51,7 @@ export function SessionsSection({ chart }: { chart: ChartView }) {
               {s.areas.map((a) => `${v(areas, a.area)} ${t('course.mlValue', { ml: fmt.number(a.volumeMl, 2) })}`).join(' · ')}
             </Text>
             <Text size="xs" c="dimmed">
-              {s.lots.map((l) => `${l.productCode} #${l.lotNumber}`).join(', ')}
+              {s.lots.map((l) => `${productName(l.productCode)} #${l.lotNumber}`).join(', ')}
             </Text>
           </Stack>
         </Timeline.Item>

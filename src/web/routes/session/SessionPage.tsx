@@ -15,7 +15,7 @@ import { notify } from '../../components/notify.ts';
 import { LoadError, PageHeader, PageLoader } from '../../components/Page.tsx';
 import { problemText } from '../../forms/validation.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { useVocab } from '../../i18n/vocab.ts';
+import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 
 /** A recorded session: what was done with which lots, its assessment, and signing. */
@@ -24,6 +24,7 @@ export function SessionPage() {
   const { id: patientId = '', sessionId = '' } = useParams();
   const fmt = useFormat();
   const v = useVocab();
+  const lang = useLang();
   const session = useSession();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: ['sessions', sessionId], queryFn: () => sessions.get(sessionId) });
@@ -34,6 +35,11 @@ export function SessionPage() {
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   const s = query.data;
   const doc = s.amended ?? s;
+  // The product as the catalog named it that day (the session's snapshot).
+  const productName = (l: (typeof s.lots)[number]) => {
+    const c = s.components.find((x) => x.productId === l.productId);
+    return c ? localName(c, lang) : l.productCode;
+  };
   const row = (label: string, value: string | null | undefined) =>
     value ? (
       <DataList.Item>
@@ -119,7 +125,7 @@ export function SessionPage() {
                 <Table.Tbody>
                   {s.lots.map((l) => (
                     <Table.Tr key={l.lotId}>
-                      <Table.Td>{l.productCode}</Table.Td>
+                      <Table.Td>{productName(l)}</Table.Td>
                       <Table.Td>#{l.lotNumber}</Table.Td>
                       <Table.Td>{t('session.lotExpires', { date: fmt.date(l.expiresOn) })}</Table.Td>
                       <Table.Td ta="right">{t('course.mlValue', { ml: fmt.number(l.volumeMl, 2) })}</Table.Td>
