@@ -9,6 +9,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { IconFilter } from '../../components/icons.tsx';
 import { LoadError, PageHeader, PageLoader } from '../../components/Page.tsx';
 import { AuditTable } from './AuditTable.tsx';
+import { AUDIT_RECORD_TYPES } from './record-types.ts';
 
 const outcomes = ['success', 'denied', 'failure', 'not-found'] as const;
 
@@ -17,11 +18,11 @@ interface Values {
   to: string | null;
   userId: string | null;
   action: string;
-  recordType: string;
+  recordType: string | null;
   recordId: string;
   outcome: string | null;
 }
-const empty: Values = { from: null, to: null, userId: null, action: '', recordType: '', recordId: '', outcome: null };
+const empty: Values = { from: null, to: null, userId: null, action: '', recordType: null, recordId: '', outcome: null };
 
 // A calendar day as the instant it starts on this computer (the API filters by instants).
 const startOf = (day: string, plusDays = 0) => {
@@ -36,7 +37,7 @@ function toFilters(v: Values): AuditFilters {
     to: v.to ? startOf(v.to, 1) : undefined,
     userId: v.userId ?? undefined,
     action: v.action.trim() || undefined,
-    recordType: v.recordType.trim() || undefined,
+    recordType: v.recordType ?? undefined,
     recordId: v.recordId.trim() || undefined,
     outcome: v.outcome ?? undefined,
   };
@@ -80,7 +81,14 @@ export function AuditPage() {
             />
             <Select label={t('audit.outcome')} placeholder={t('audit.any')} clearable data={outcomes.map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))} {...form.getInputProps('outcome')} />
             <TextInput label={t('audit.action')} placeholder={t('audit.actionPlaceholder')} {...form.getInputProps('action')} />
-            <TextInput label={t('audit.recordType')} placeholder="patient" {...form.getInputProps('recordType')} />
+            <Select
+              label={t('audit.recordType')}
+              placeholder={t('audit.anyType')}
+              clearable
+              searchable
+              data={AUDIT_RECORD_TYPES.map((r) => ({ value: r, label: t(`audit.recordTypes.${r}`) }))}
+              {...form.getInputProps('recordType')}
+            />
             <TextInput label={t('audit.recordId')} {...form.getInputProps('recordId')} />
             <Group gap="sm" align="flex-end">
               <Button type="submit">{t('common.apply')}</Button>

@@ -1,9 +1,10 @@
-import { Badge, Button, Code, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Code, DataList, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../api/audit.ts';
 import type { UserRecord } from '../../api/auth.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { AUDIT_RECORD_TYPES, type AuditRecordType } from './record-types.ts';
 
 const outcomeColor: Record<string, string> = { success: 'teal', denied: 'red', failure: 'orange', 'not-found': 'gray' };
 
@@ -20,6 +21,8 @@ export function AuditTable({ events, users }: { events: AuditEvent[]; users: Use
       </Text>
     );
   const outcomeLabel = (o: string) => (o in outcomeColor ? t(`audit.outcomes.${o as 'success'}`) : o);
+  const recordLabel = (r: string) => ((AUDIT_RECORD_TYPES as readonly string[]).includes(r) ? t(`audit.recordTypes.${r as AuditRecordType}`) : r);
+  const who = (e: AuditEvent) => (e.actorUserId ? (names.get(e.actorUserId) ?? e.actorUserId.slice(0, 8)) : t('audit.system'));
   return (
     <>
       <Table.ScrollContainer minWidth={820}>
@@ -43,7 +46,7 @@ export function AuditTable({ events, users }: { events: AuditEvent[]; users: Use
               <Table.Tr key={e.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(e.at)}</Table.Td>
                 <Table.Td>
-                  {e.actorUserId ? (names.get(e.actorUserId) ?? e.actorUserId.slice(0, 8)) : t('audit.system')}
+                  {who(e)}
                   {e.actorRole && (
                     <Text span c="dimmed" size="xs">
                       {' · '}
@@ -57,7 +60,7 @@ export function AuditTable({ events, users }: { events: AuditEvent[]; users: Use
                 <Table.Td>
                   {e.recordType ? (
                     <Text size="sm">
-                      {e.recordType}
+                      {recordLabel(e.recordType)}
                       {e.recordId && (
                         <Text span c="dimmed" size="xs" ff="monospace">
                           {' '}
@@ -85,10 +88,42 @@ export function AuditTable({ events, users }: { events: AuditEvent[]; users: Use
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open?.action ?? ''} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-          {JSON.stringify(open, null, 2)}
-        </Code>
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={t('audit.details.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+        {open && (
+          <DataList>
+            {(
+              [
+                [t('audit.columns.at'), fmt.dateTime(open.at)],
+                [t('audit.columns.user'), who(open)],
+                [t('audit.details.role'), open.actorRole ? t(`roles.${open.actorRole as 'owner'}`, { defaultValue: open.actorRole }) : '—'],
+                [t('audit.columns.action'), <Code key="a">{open.action}</Code>],
+                [t('audit.details.record'), open.recordType ? recordLabel(open.recordType) : '—'],
+                [t('audit.details.recordId'), open.recordId ? <Code key="r">{open.recordId}</Code> : '—'],
+                [t('audit.columns.outcome'), outcomeLabel(open.outcome)],
+                [t('audit.columns.ip'), open.ip ?? '—'],
+              ] as [string, ReactNode][]
+            ).map(([label, value]) => (
+              <DataList.Item key={label}>
+                <DataList.ItemLabel>{label}</DataList.ItemLabel>
+                <DataList.ItemValue>{value}</DataList.ItemValue>
+              </DataList.Item>
+            ))}
+            <DataList.Item>
+              <DataList.ItemLabel>{t('audit.details.more')}</DataList.ItemLabel>
+              <DataList.ItemValue>
+                {Object.keys(open.details).length === 0 ? (
+                  t('audit.details.none')
+                ) : (
+                  <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                    {Object.entries(open.details)
+                      .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+                      .join('\n')}
+                  </Code>
+                )}
+              </DataList.ItemValue>
+            </DataList.Item>
+          </DataList>
+        )}
       </Modal>
     </>
   );
