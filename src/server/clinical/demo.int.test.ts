@@ -39,16 +39,36 @@ describe('the demo clinic', () => {
     const id = await patientNamed('Павлова');
     const chart = (await doctor.call({ method: 'GET', url: `/api/v1/patients/${id}/chart` })).json<{
       history: { conditions: { code: string; active: boolean }[] };
-      courses: { status: string; sessions: { signedAt: string | null; contentHash: string | null }[] }[];
-      consents: { status: string }[];
+      courses: { status: string; sessions: { id: string; signedAt: string | null }[] }[];
+      consents: { id: string; status: string; templateVersion: number | null }[];
       followUps: unknown[];
     }>();
     expect(chart.history.conditions).toEqual([expect.objectContaining({ code: 'recent-surgery', active: false })]);
     expect(chart.courses).toHaveLength(1);
     expect(chart.courses[0]?.status).toBe('active');
-    expect(chart.courses[0]?.sessions.map((s) => s.signedAt !== null && s.contentHash !== null)).toEqual([true, true]);
+    const sessions = chart.courses[0]?.sessions ?? [];
+    expect(sessions.map((s) => s.signedAt !== null)).toEqual([true, true]);
+    for (const s of sessions) expect((await doctor.call({ method: 'GET', url: `/api/v1/sessions/${s.id}` })).json<{ contentHash: string | null }>().contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(chart.consents.map((c) => c.status)).toEqual(['signed']);
     expect(chart.followUps).toHaveLength(4);
+  });
+
+  it("gives Pavlova a consent produced from the clinic's template, signed with drawn strokes, that verifies", async () => {
+    const id = await patientNamed('Павлова');
+    const [consent] = (await doctor.call({ method: 'GET', url: `/api/v1/patients/${id}/chart` })).json<{ consents: { id: string; templateVersion: number | null }[] }>().consents;
+    expect(consent?.templateVersion).toBeGreaterThan(0);
+    const full = (await doctor.call({ method: 'GET', url: `/api/v1/consents/${consent?.id ?? ''}` })).json<{ text: string; language: string }>();
+    expect(full.language).toBe('ru');
+    // The products by their names and substances, the plan's own words: no catalog codes.
+    expect(full.text).toContain('Ревита Комплекс');
+    expect(full.text).toContain('SPF 50');
+    expect(full.text).not.toContain('revita-complex');
+    expect((await doctor.call({ method: 'GET', url: `/api/v1/consents/${consent?.id ?? ''}/verify` })).json<{ valid: boolean }>().valid).toBe(true);
+    for (const party of ['patient', 'doctor']) {
+      const sig = await doctor.call({ method: 'GET', url: `/api/v1/consents/${consent?.id ?? ''}/signatures/${party}` });
+      expect(sig.headers['content-type']).toContain('image/svg+xml');
+      expect(sig.body).toMatch(/<path d="M/);
+    }
   });
 
   it("refuses Sokolova's session with the pregnancy finding", async () => {

@@ -2,14 +2,16 @@
 // safety engine at work (pregnant, gallstones, lidocaine allergy), and one patient with an active
 // course and two signed sessions — recorded through the same services as the API, so they are real.
 // Runs after the catalog's demo step (it uses the starter products and their lots).
-import crypto from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { addDays } from '../../domain/clinical/calendar.ts';
-import { consentHash } from '../../domain/consent/hash.ts';
+import type { SignatureInput } from '../../domain/api/consents.ts';
 import type { Role } from '../../domain/permissions.ts';
 import type { Actor } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import type { DemoStep } from '../db/demo.ts';
+import { produceTreatmentConsentIn } from '../consents/service.ts';
+import { signConsentIn } from '../consents/sign.ts';
+import { storedSignature } from '../consents/signatures.ts';
 import { createCourseIn } from '../courses/service.ts';
 import { addAllergyIn, addConditionIn } from '../history/service.ts';
 import { patientsRepository } from '../patients/repository.ts';
@@ -18,8 +20,6 @@ import { signSessionIn } from '../sessions/service.ts';
 import { clinicToday, loadClinicFacts } from './clinic.ts';
 
 const day = 86_400_000;
-// A 1×1 PNG: the demo consent's "drawn" signatures.
-const signaturePng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 function actorFor(clinicId: string, userId: string, role: Role): Actor {
   return { userId, clinicId, role, email: `${role}@demo.mesochart.app`, language: 'en', via: 'session', ip: '127.0.0.1' };
@@ -59,43 +59,21 @@ async function bestLot(q: Queryable, clinicId: string, code: string, onDay: stri
   return { id: lot.id, productId: lot.product_id };
 }
 
-async function signedConsent(
-  q: Queryable,
-  c: { clinicId: string; patientId: string; courseId: string; doctorId: string; codes: string[]; sessions: number; typedName: string; daysAgo: number },
-): Promise<void> {
-  const id = uuidv7();
-  const signedAt = new Date(Date.now() - c.daysAgo * day);
-  const text = [
-    'INFORMED CONSENT TO MESOTHERAPY',
-    `I agree to a course of ${c.sessions} mesotherapy sessions, one a week, with ${c.codes.join(' and ')}.`,
-    'Expected results: better hydrated, more even skin; the change is gradual.',
-    'After each session: no make-up for 24 hours, no sauna, pool or sunbathing for 3 days.',
-    'I was told of the expected reactions (redness, small bruises, papules for up to 72 hours) and the rare complications.',
-  ].join('\n');
-  const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-  const hash = await consentHash({
-    consentId: id,
-    kind: 'treatment',
-    language: 'en',
-    patientId: c.patientId,
-    courseId: c.courseId,
-    productCodes: c.codes,
-    sessions: c.sessions,
-    photoUse: null,
-    text,
-    signedAt,
-    typedName: c.typedName,
-    patientSignatureSha256: sha(signaturePng),
-    doctorSignatureSha256: sha(signaturePng),
-    countersignedBy: c.doctorId,
-  });
-  await q.query(
-    `INSERT INTO consents (id, clinic_id, patient_id, course_id, kind, language, status, text, product_codes, sessions, content_hash, signed_at,
-                           patient_typed_name, patient_signature, patient_signature_type, doctor_signature, doctor_signature_type, countersigned_by, countersigned_at, created_by)
-     VALUES ($1, $2, $3, $4, 'treatment', 'en', 'signed', $5, $6, $7, $8, $9, $10, $11, 'png', $11, 'png', $12, $9, $12)`,
-    [id, c.clinicId, c.patientId, c.courseId, text, c.codes, c.sessions, hash, signedAt, c.typedName, signaturePng, c.doctorId],
-  );
-  await q.query("UPDATE courses SET status = 'active' WHERE clinic_id = $1 AND id = $2 AND status = 'awaiting-consent'", [c.clinicId, c.courseId]);
+// Signatures as the pad sends them: pen strokes, drawn once here for the demo's patients and doctor.
+const strokes = (paths: string[]): SignatureInput => ({ type: 'svg-path', width: 400, height: 120, paths });
+const patientPen = strokes([
+  'M20 82 C 34 30, 58 24, 66 70 S 92 108, 112 56 C 122 30, 140 34, 142 70 C 144 98, 164 96, 178 62 L 192 40',
+  'M204 76 C 222 44, 242 42, 252 74 S 292 102, 318 56 C 330 36, 352 42, 380 72',
+]);
+const doctorPen = strokes(['M24 70 C 40 20, 70 20, 64 64 C 60 96, 96 96, 112 58 C 124 30, 150 26, 160 62 S 196 96, 220 50 L 236 30 M 250 64 C 280 52, 320 58, 376 48']);
+
+/** The course's consent as the consents capability produces it from the plan, signed on screen `daysAgo` days ago. */
+async function signedConsent(q: Queryable, doctor: Actor, c: { courseId: string; typedName: string; daysAgo: number }): Promise<void> {
+  const at = new Date(Date.now() - c.daysAgo * day);
+  const draft = await produceTreatmentConsentIn(q, doctor, c.courseId, {}, undefined, at);
+  const patientSig = await storedSignature(patientPen, 'patientSignature');
+  const doctorSig = await storedSignature(doctorPen, 'doctorSignature');
+  await signConsentIn(q, doctor, draft.id, { patientSig, doctorSig, typedName: c.typedName }, at);
 }
 
 async function waiveBaselinePhotos(q: Queryable, clinicId: string, courseId: string, doctorId: string): Promise<void> {
@@ -106,6 +84,27 @@ async function waiveBaselinePhotos(q: Queryable, clinicId: string, courseId: str
     doctorId,
   ]);
 }
+
+// Papules on the face chart as the web client stores them: zone "diagram/zone", x and y of the
+// diagram (src/web/components/injection/zones.ts), 0.25 ml each — 2.5 ml into the face, 1 ml into the neck.
+const facePoint = (zone: string, x: number, y: number) => ({ area: 'face' as const, zone: `front/${zone}`, x, y, volumeMl: 0.25, depthMm: 1.5 });
+const neckPoint = (x: number, y: number) => ({ area: 'neck' as const, zone: 'front/neck', x, y, volumeMl: 0.25, depthMm: 1 });
+const demoMap = [
+  facePoint('forehead', 0.4, 0.33),
+  facePoint('forehead', 0.5, 0.32),
+  facePoint('forehead', 0.6, 0.33),
+  facePoint('cheek-r', 0.3, 0.58),
+  facePoint('cheek-r', 0.34, 0.62),
+  facePoint('cheek-r', 0.29, 0.64),
+  facePoint('cheek-l', 0.7, 0.58),
+  facePoint('cheek-l', 0.66, 0.62),
+  facePoint('cheek-l', 0.71, 0.64),
+  facePoint('chin', 0.5, 0.745),
+  neckPoint(0.44, 0.86),
+  neckPoint(0.56, 0.86),
+  neckPoint(0.46, 0.9),
+  neckPoint(0.54, 0.9),
+];
 
 /** The demo step of the clinical record. */
 export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
@@ -139,11 +138,12 @@ export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
     plannedSessions: 5,
     intervalDays: 7,
     startsOn: today,
-    expectedResults: 'Better hydrated skin of the face.',
-    postCare: 'No make-up for 24 hours; no sauna for 3 days.',
+    // In Russian, as she reads her consent.
+    expectedResults: 'Более увлажнённая кожа лица.',
+    postCare: 'Без макияжа 24 часа; без сауны 3 дня.',
     priceMinor: 300_000,
   });
-  await signedConsent(q, { clinicId, patientId: pregnant.id, courseId: hers.id, doctorId: users.doctor, codes: ['revita-complex'], sessions: 5, typedName: 'Соколова Анна Викторовна', daysAgo: 0 });
+  await signedConsent(q, doctor, { courseId: hers.id, typedName: 'Соколова Анна Викторовна', daysAgo: 0 });
   await waiveBaselinePhotos(q, clinicId, hers.id, users.doctor);
   await addConditionIn(q, doctor, pregnant.id, { code: 'pregnancy', onset: addDays(today, -70), note: 'About 10 weeks; told us after the course was planned' });
   const course = await createCourseIn(q, doctor, {
@@ -159,12 +159,12 @@ export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
     plannedSessions: 6,
     intervalDays: 7,
     startsOn: addDays(today, -14),
-    expectedResults: 'Better hydrated, more even and elastic skin of the face and neck, seen gradually from the third session.',
-    postCare: 'No make-up for 24 hours; no sauna, pool or sunbathing for 3 days; SPF 50 for two weeks.',
-    allergyTest: { done: true, method: 'Intradermal test of the cocktail, forearm', result: 'negative', date: addDays(today, -15) },
+    expectedResults: 'Более увлажнённая, ровная и упругая кожа лица и шеи; изменения заметны постепенно, с третьего сеанса.',
+    postCare: 'Без макияжа 24 часа; без сауны, бассейна и загара 3 дня; SPF 50 в течение двух недель.',
+    allergyTest: { done: true, method: 'Внутрикожная проба коктейля на предплечье', result: 'negative', date: addDays(today, -15) },
     priceMinor: 450_000,
   });
-  await signedConsent(q, { clinicId, patientId: treated.id, courseId: course.id, doctorId: users.doctor, codes: ['revita-complex', 'hyalo-nx-15'], sessions: 6, typedName: 'Павлова Екатерина Андреевна', daysAgo: 15 });
+  await signedConsent(q, doctor, { courseId: course.id, typedName: 'Павлова Екатерина Андреевна', daysAgo: 15 });
   await waiveBaselinePhotos(q, clinicId, course.id, users.doctor);
   for (const [i, daysAgo] of [14, 7].entries()) {
     const session = await recordSessionIn(q, doctor, {
@@ -182,11 +182,7 @@ export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
       needle: { gauge: 32, lengthMm: 4 },
       anaesthesia: { method: 'topical', agent: 'EMLA cream, 30 minutes' },
       asepsis: { skinCleaned: true, anaestheticApplied: 'EMLA cream', disinfectedAfter: true },
-      injectionPoints: [
-        { area: 'face', zone: 'malar-left', x: 0.34, y: 0.47, volumeMl: 0.05, depthMm: 1.5 },
-        { area: 'face', zone: 'malar-right', x: 0.66, y: 0.47, volumeMl: 0.05, depthMm: 1.5 },
-        { area: 'neck', zone: 'anterior', x: 0.5, y: 0.8, volumeMl: 0.05, depthMm: 1 },
-      ],
+      injectionPoints: demoMap,
       immediateReactions: [{ type: 'erythema', note: 'Mild, gone within the hour' }],
       durationMinutes: 40,
       notes: i === 0 ? 'First session; tolerated well.' : 'Skin visibly less dry; same cocktail.',

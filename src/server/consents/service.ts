@@ -4,7 +4,7 @@ import { composePhotoConsent, composeTreatmentConsent, planGaps, type ConsentPar
 import type { Lang } from '../../domain/vocabulary/index.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { clinicalAudit, clinicalTx } from '../clinical/audit.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Actor, ServiceContext } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { Problem } from '../errors.ts';
 import { courseProductCodes, loadCourse, patientFullName, treatmentFacts } from './course-plan.ts';
@@ -33,17 +33,17 @@ export async function consentOr404(q: Queryable, id: string, options: { lock?: b
   return row;
 }
 
-async function partiesOf(q: Queryable, ctx: ServiceContext, patient: PatientRow, lang: Lang, doctorId: string | null): Promise<ConsentParties> {
-  const clinic = await loadClinic(q, ctx.actor.clinicId);
+async function partiesOf(q: Queryable, actor: Actor, patient: PatientRow, lang: Lang, doctorId: string | null, at: Date = new Date()): Promise<ConsentParties> {
+  const clinic = await loadClinic(q, actor.clinicId);
   const planner = doctorId ? await loadUser(q, doctorId) : undefined;
   // The planning doctor is named; a consent prepared by a nurse still names the doctor of the plan.
-  const doctor = planner?.role === 'doctor' ? planner : await loadUser(q, ctx.actor.userId);
+  const doctor = planner?.role === 'doctor' ? planner : await loadUser(q, actor.userId);
   return {
     clinicName: clinic.name,
     patientName: patientFullName(patient, lang),
     patientBirthDate: patient.birth_date,
     doctorName: doctor?.display_name ?? '',
-    date: dayIn(clinic.time_zone),
+    date: dayIn(clinic.time_zone, at),
   };
 }
 
@@ -53,53 +53,56 @@ async function partiesOf(q: Queryable, ctx: ServiceContext, patient: PatientRow,
  * a plan that lacks what a consent must contain. A new draft replaces the course's earlier drafts.
  */
 export async function produceTreatmentConsent(ctx: ServiceContext, courseId: string, body: { additions?: string | undefined }, lang: Lang | undefined): Promise<Consent> {
-  return clinicalTx(ctx, 'consent.produce', 'course', courseId, async (q) => {
-    const course = await loadCourse(q, courseId, { lock: true });
-    if (!course) throw Problem.notFound('Course');
-    if (course.status === 'cancelled' || course.status === 'completed') throw Problem.conflict(`The course is ${course.status}: it needs no new consent`);
-    const patient = await loadPatient(q, course.patient_id);
-    if (!patient) throw Problem.notFound('Patient');
-    const language = lang ?? patient.preferred_language;
-    const parties = await partiesOf(q, ctx, patient, language, course.created_by);
-    const clinic = await loadClinic(q, ctx.actor.clinicId);
-    const additions = body.additions?.trim() || null;
-    const facts = treatmentFacts(course, parties, clinic.currency, language, additions);
-    const gaps = planGaps(facts);
-    if (gaps.length > 0) {
-      throw Problem.unprocessable(
-        'consent-plan-incomplete',
-        `The plan lacks ${gaps.map((g) => `${g} (${gapWords[g]})`).join(', ')}: a consent cannot be produced without it. Complete the course plan first.`,
-        gaps.map((g) => ({ path: g, message: `is required for the consent: ${gapWords[g]}` })),
-        { gaps },
-      );
-    }
-    await templatesRepository.seedDefaults(q, ctx.actor.clinicId);
-    const template = await templatesRepository.active(q, 'treatment', language);
-    if (!template) throw new Error('no active treatment template after seeding');
-    const replaced = await consentsRepository.deleteDrafts(q, { courseId });
-    const id = uuidv7();
-    await consentsRepository.insertDraft(q, {
-      id,
-      clinicId: ctx.actor.clinicId,
-      patientId: patient.id,
-      courseId,
-      kind: 'treatment',
-      language,
-      templateId: template.id,
-      templateVersion: template.version,
-      text: composeTreatmentConsent(template.body, facts, language),
-      productCodes: courseProductCodes(course),
-      sessions: course.planned_sessions,
-      photoUse: null,
-      additions,
-      createdBy: ctx.actor.userId,
-    });
-    await appendAudit(
-      q,
-      clinicalAudit(ctx.actor, 'consent.produce', 'consent', id, { courseId, patientId: patient.id, language, templateVersion: template.version, replacedDrafts: replaced }),
+  return clinicalTx(ctx, 'consent.produce', 'course', courseId, (q) => produceTreatmentConsentIn(q, ctx.actor, courseId, body, lang));
+}
+
+/** The same, in a transaction already open; `at` dates the text (now, but for records entered afterwards, as the demo's). */
+export async function produceTreatmentConsentIn(q: Queryable, actor: Actor, courseId: string, body: { additions?: string | undefined }, lang: Lang | undefined, at: Date = new Date()): Promise<Consent> {
+  const course = await loadCourse(q, courseId, { lock: true });
+  if (!course) throw Problem.notFound('Course');
+  if (course.status === 'cancelled' || course.status === 'completed') throw Problem.conflict(`The course is ${course.status}: it needs no new consent`);
+  const patient = await loadPatient(q, course.patient_id);
+  if (!patient) throw Problem.notFound('Patient');
+  const language = lang ?? patient.preferred_language;
+  const parties = await partiesOf(q, actor, patient, language, course.created_by, at);
+  const clinic = await loadClinic(q, actor.clinicId);
+  const additions = body.additions?.trim() || null;
+  const facts = treatmentFacts(course, parties, clinic.currency, language, additions);
+  const gaps = planGaps(facts);
+  if (gaps.length > 0) {
+    throw Problem.unprocessable(
+      'consent-plan-incomplete',
+      `The plan lacks ${gaps.map((g) => `${g} (${gapWords[g]})`).join(', ')}: a consent cannot be produced without it. Complete the course plan first.`,
+      gaps.map((g) => ({ path: g, message: `is required for the consent: ${gapWords[g]}` })),
+      { gaps },
     );
-    return toConsent(await consentOr404(q, id));
+  }
+  await templatesRepository.seedDefaults(q, actor.clinicId);
+  const template = await templatesRepository.active(q, 'treatment', language);
+  if (!template) throw new Error('no active treatment template after seeding');
+  const replaced = await consentsRepository.deleteDrafts(q, { courseId });
+  const id = uuidv7();
+  await consentsRepository.insertDraft(q, {
+    id,
+    clinicId: actor.clinicId,
+    patientId: patient.id,
+    courseId,
+    kind: 'treatment',
+    language,
+    templateId: template.id,
+    templateVersion: template.version,
+    text: composeTreatmentConsent(template.body, facts, language),
+    productCodes: courseProductCodes(course),
+    sessions: course.planned_sessions,
+    photoUse: null,
+    additions,
+    createdBy: actor.userId,
   });
+  await appendAudit(
+    q,
+    clinicalAudit(actor, 'consent.produce', 'consent', id, { courseId, patientId: patient.id, language, templateVersion: template.version, replacedDrafts: replaced }),
+  );
+  return toConsent(await consentOr404(q, id));
 }
 
 /** Produces a draft photo-use consent for a patient (clinical record only, or also teaching). */
@@ -108,7 +111,7 @@ export async function producePhotoConsent(ctx: ServiceContext, patientId: string
     const patient = await loadPatient(q, patientId);
     if (!patient) throw Problem.notFound('Patient');
     const language = lang ?? patient.preferred_language;
-    const parties = await partiesOf(q, ctx, patient, language, null);
+    const parties = await partiesOf(q, ctx.actor, patient, language, null);
     await templatesRepository.seedDefaults(q, ctx.actor.clinicId);
     const template = await templatesRepository.active(q, 'photo-use', language);
     if (!template) throw new Error('no active photo-use template after seeding');

@@ -5,12 +5,13 @@ import type { Consent, SignatureInput } from '../../domain/api/consents.ts';
 import { consentHash, type ConsentHashFacts } from '../../domain/consent/hash.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { clinicalAudit, clinicalTx } from '../clinical/audit.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import type { Queryable } from '../db/database.ts';
 import { Problem } from '../errors.ts';
 import { courseProductCodes, loadCourse } from './course-plan.ts';
 import { consentsRepository, toConsent, type ConsentRow } from './repository.ts';
 import { consentOr404 } from './service.ts';
-import { storedSignature } from './signatures.ts';
+import { storedSignature, type StoredSignature } from './signatures.ts';
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -47,53 +48,65 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 export async function signConsent(ctx: ServiceContext, id: string, body: { patientSignature: SignatureInput; typedName: string; doctorSignature: SignatureInput }): Promise<Consent> {
   const patientSig = await storedSignature(body.patientSignature, 'patientSignature');
   const doctorSig = await storedSignature(body.doctorSignature, 'doctorSignature');
-  return clinicalTx(ctx, 'consent.sign', 'consent', id, async (q) => {
-    const row = await consentOr404(q, id, { lock: true });
-    if (row.status !== 'draft') throw Problem.conflict(`The consent is already ${row.status}: a signed consent is never signed again`, { consentStatus: row.status });
-    // Serialises two signings for the same patient: one photo-use consent in force at a time.
-    if (row.kind === 'photo-use') await q.query('SELECT 1 FROM patients WHERE id = $1 FOR UPDATE', [row.patient_id]);
-    let courseActivated = false;
-    if (row.kind === 'treatment' && row.course_id) {
-      const course = await loadCourse(q, row.course_id, { lock: true });
-      if (!course) throw Problem.notFound('Course');
-      if (course.status === 'cancelled' || course.status === 'completed') throw Problem.conflict(`The course is ${course.status}`);
-      if (!sameSet(courseProductCodes(course), row.product_codes) || course.planned_sessions !== row.sessions) {
-        throw new Problem(409, 'consent-plan-changed', 'Conflict', 'The plan changed after this consent was produced (products or number of sessions): produce a new consent');
-      }
-      if (course.status === 'draft' || course.status === 'awaiting-consent') {
-        const r = await q.query("UPDATE courses SET status = 'active', updated_at = now() WHERE id = $1 AND status IN ('draft', 'awaiting-consent')", [course.id]);
-        courseActivated = (r.rowCount ?? 0) > 0;
-      }
+  return clinicalTx(ctx, 'consent.sign', 'consent', id, (q) => signConsentIn(q, ctx.actor, id, { patientSig, doctorSig, typedName: body.typedName }));
+}
+
+/**
+ * The same, in a transaction already open, with the signatures already turned into images.
+ * `signedAt` is now but for records entered afterwards (the demo's); the hash covers it either way.
+ */
+export async function signConsentIn(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  s: { patientSig: StoredSignature; doctorSig: StoredSignature; typedName: string },
+  signedAt: Date = new Date(),
+): Promise<Consent> {
+  const { patientSig, doctorSig, typedName } = s;
+  const row = await consentOr404(q, id, { lock: true });
+  if (row.status !== 'draft') throw Problem.conflict(`The consent is already ${row.status}: a signed consent is never signed again`, { consentStatus: row.status });
+  // Serialises two signings for the same patient: one photo-use consent in force at a time.
+  if (row.kind === 'photo-use') await q.query('SELECT 1 FROM patients WHERE id = $1 FOR UPDATE', [row.patient_id]);
+  let courseActivated = false;
+  if (row.kind === 'treatment' && row.course_id) {
+    const course = await loadCourse(q, row.course_id, { lock: true });
+    if (!course) throw Problem.notFound('Course');
+    if (course.status === 'cancelled' || course.status === 'completed') throw Problem.conflict(`The course is ${course.status}`);
+    if (!sameSet(courseProductCodes(course), row.product_codes) || course.planned_sessions !== row.sessions) {
+      throw new Problem(409, 'consent-plan-changed', 'Conflict', 'The plan changed after this consent was produced (products or number of sessions): produce a new consent');
     }
-    // Milliseconds: the time hashed is exactly the time stored.
-    const signedAt = new Date();
-    const signing = {
-      patientSignature: patientSig.bytes,
-      patientSignatureType: patientSig.type,
-      typedName: body.typedName,
-      signedAt,
-      doctorId: ctx.actor.userId,
-      doctorSignature: doctorSig.bytes,
-      doctorSignatureType: doctorSig.type,
-    };
-    const contentHash = await consentHash(
-      hashFactsOf({
-        ...row,
-        signed_at: signedAt,
-        patient_signature: signing.patientSignature,
-        doctor_signature: signing.doctorSignature,
-        countersigned_by: signing.doctorId,
-        patient_typed_name: signing.typedName,
-      }),
-    );
-    const superseded = await consentsRepository.supersede(q, { id, kind: row.kind, courseId: row.course_id, patientId: row.patient_id }, signedAt);
-    await consentsRepository.sign(q, id, { ...signing, contentHash });
-    await appendAudit(
-      q,
-      clinicalAudit(ctx.actor, 'consent.sign', 'consent', id, { patientId: row.patient_id, courseId: row.course_id, contentHash, superseded, courseActivated }),
-    );
-    return toConsent(await consentOr404(q, id));
-  });
+    if (course.status === 'draft' || course.status === 'awaiting-consent') {
+      const r = await q.query("UPDATE courses SET status = 'active', updated_at = now() WHERE id = $1 AND status IN ('draft', 'awaiting-consent')", [course.id]);
+      courseActivated = (r.rowCount ?? 0) > 0;
+    }
+  }
+  // Milliseconds: the time hashed is exactly the time stored.
+  const signing = {
+    patientSignature: patientSig.bytes,
+    patientSignatureType: patientSig.type,
+    typedName,
+    signedAt,
+    doctorId: actor.userId,
+    doctorSignature: doctorSig.bytes,
+    doctorSignatureType: doctorSig.type,
+  };
+  const contentHash = await consentHash(
+    hashFactsOf({
+      ...row,
+      signed_at: signedAt,
+      patient_signature: signing.patientSignature,
+      doctor_signature: signing.doctorSignature,
+      countersigned_by: signing.doctorId,
+      patient_typed_name: signing.typedName,
+    }),
+  );
+  const superseded = await consentsRepository.supersede(q, { id, kind: row.kind, courseId: row.course_id, patientId: row.patient_id }, signedAt);
+  await consentsRepository.sign(q, id, { ...signing, contentHash });
+  await appendAudit(
+    q,
+    clinicalAudit(actor, 'consent.sign', 'consent', id, { patientId: row.patient_id, courseId: row.course_id, contentHash, superseded, courseActivated }),
+  );
+  return toConsent(await consentOr404(q, id));
 }
 
 /** Records the patient's withdrawal of a signed consent, with its time and reason. */
