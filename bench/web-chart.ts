@@ -82,16 +82,29 @@ async function main(): Promise<void> {
     await signIn(page, demo.doctor);
     // The login page has a heading of its own: wait for the frame of the signed-in app.
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    // Checked in the page on every animation frame: Playwright's own waits poll with a growing
+    // back-off (up to half a second), which would round the times measured here.
+    const shown = (what: { region?: string; tab?: string; linkStart?: string; text?: string }) =>
+      page.waitForFunction(
+        // A string, evaluated in the page: this file is type-checked without the DOM's types.
+        `(() => {
+          const w = ${JSON.stringify(what)};
+          return (w.region === undefined || document.querySelector('[role=region][aria-label="' + w.region + '"]') !== null) &&
+            (w.tab === undefined || [...document.querySelectorAll('[role=tab]')].some((t) => (t.textContent || '').includes(w.tab))) &&
+            (w.linkStart === undefined || [...document.querySelectorAll('a')].some((a) => (a.textContent || '').startsWith(w.linkStart))) &&
+            (w.text === undefined || (document.body.textContent || '').includes(w.text));
+        })()`,
+        undefined,
+        { polling: 'raf', timeout: 30_000 },
+      );
     const open = async (id: string) => {
       const t0 = Date.now();
       await page.goto(`${server.url}/patients/${id}`);
-      await page.getByRole('region', { name: 'Safety' }).waitFor();
-      await page.getByRole('tab', { name: /Overview/ }).waitFor();
+      await shown({ region: 'Safety', tab: 'Overview' });
       const ready = Date.now() - t0;
       const t1 = Date.now();
       await page.getByRole('tab', { name: /Sessions/ }).click();
-      if (id === ids.heavy) await page.getByRole('link', { name: new RegExp(`^Session ${SESSIONS} `) }).waitFor();
-      else await page.getByText('No sessions recorded yet.').waitFor();
+      await shown(id === ids.heavy ? { linkStart: `Session ${SESSIONS} ` } : { text: 'No sessions recorded yet.' });
       return { ready, tab: Date.now() - t1 };
     };
     await open(ids.empty);
