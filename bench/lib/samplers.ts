@@ -41,7 +41,7 @@ export class PgSampler {
     this.timer = setInterval(() => {
       void pool
         .query<{ sealer: number; active: number }>(
-          `SELECT count(*) FILTER (WHERE query LIKE '%NOT EXISTS (SELECT 1 FROM audit_seals%')::int AS sealer, count(*)::int AS active
+          `SELECT count(*) FILTER (WHERE query LIKE '%audit_seals%' OR query LIKE '%audit_unsealed%')::int AS sealer, count(*)::int AS active
            FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
         )
         .then((r) => {
