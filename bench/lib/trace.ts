@@ -4,7 +4,7 @@
 // service generated are replaced by fresh ones on each replay, so writes replay too.
 import type pg from 'pg';
 import { uuidv7 } from 'uuidv7';
-import { Database, type Queryable, type TxScope } from '../../src/server/db/database.ts';
+import { Database, statement, type Queryable, type TxScope } from '../../src/server/db/database.ts';
 
 /** One transaction as the app ran it. */
 export interface Trace {
@@ -103,7 +103,8 @@ export async function replay(pool: pg.Pool, t: Trace, ids: Map<string, string> =
     const setup = 'system' in t.scope ? "SELECT set_config('app.bypass_rls', 'on', true)" : `SELECT set_config('app.clinic_id', '${t.scope.clinicId}', true)`;
     await client.query(`BEGIN${t.readOnly ? ' READ ONLY' : ''}; ${setup}`);
     try {
-      for (const s of t.statements) if (keep(s.text)) await client.query(s.text, remap(s.values, map, t.sinceMs) as unknown[]);
+      // As the app sends them: prepared where the app prepares them.
+      for (const s of t.statements) if (keep(s.text)) await client.query(statement(s.text, remap(s.values, map, t.sinceMs) as unknown[]));
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});

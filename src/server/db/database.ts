@@ -16,6 +16,33 @@ export type TxScope = { clinicId: string } | { system: true };
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// Statements with parameters run as named (server-side prepared) statements: each connection
+// parses and plans a statement once, and after a few calls PostgreSQL keeps a generic plan. For
+// the chart, planning was over half of PostgreSQL's time (row-level security and the joins make
+// every plan costly). Row-level security still holds: the policies read the tenant setting
+// through STABLE functions, evaluated when the plan runs, never folded into it.
+// Not prepared: statements whose best plan depends on the value of a pattern (LIKE, trigram
+// operators: a generic plan cannot know how selective "iv%" is), texts without parameters
+// (simple protocol, may hold several statements), very wide ones (bulk inserts), and any text
+// past the first `maxPrepared` distinct ones (the names are process-wide; a connection holds at
+// most that many).
+const maxPrepared = 1000;
+const maxPreparedParams = 64;
+const valueDependent = /\bI?LIKE\b|<%|%>|<->|\bsimilarity\(/i;
+const preparedNames = new Map<string, string | null>();
+
+/** The query as sent: named (prepared) where that is safe, plain otherwise. */
+export function statement(text: string, values?: unknown[]): pg.QueryConfig {
+  if (!values || values.length === 0 || values.length > maxPreparedParams) return { text, values };
+  let name = preparedNames.get(text);
+  if (name === undefined) {
+    if (preparedNames.size >= maxPrepared) return { text, values };
+    name = valueDependent.test(text) ? null : `m${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return name === null ? { text, values } : { name, text, values };
+}
+
 /** A pool of connections to Mesochart's database; every unit of work is one transaction. */
 export class Database {
   readonly pool: pg.Pool;
@@ -43,7 +70,7 @@ export class Database {
       }
       await client.query(`BEGIN${options.readOnly ? ' READ ONLY' : ''}; ${setup}`);
       begun = true;
-      const result = await fn(client);
+      const result = await fn({ query: (text, values) => client.query(statement(text, values)) });
       await client.query('COMMIT');
       return result;
     } catch (err) {
