@@ -20,6 +20,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 });
 
 export interface Config {
@@ -36,6 +37,12 @@ export interface Config {
   loginLockMinutes: number;
   /** Login attempts allowed per client address per minute. */
   loginRatePerMinute: number;
+  /**
+   * How long a resolved session or API token is reused without asking the database again (0: ask
+   * every time). A change made through this server (logout, revocation, a user's role) applies at
+   * once; one made elsewhere (another server, the database itself) within this many seconds.
+   */
+  authCacheSeconds: number;
 }
 
 /** Thrown for a configuration the server cannot start with; the message names the variable. */
@@ -64,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    authCacheSeconds: e.AUTH_CACHE_SECONDS,
   };
 }

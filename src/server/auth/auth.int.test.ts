@@ -80,6 +80,17 @@ describe('login', () => {
     expect((await c.doctor.call({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 
+  it("ends a user's access at once when an owner deactivates her or changes her role", async () => {
+    const c = await t.clinic();
+    // Each call is answered from the credential just resolved (the cache of AUTH_CACHE_SECONDS).
+    expect((await c.nurse.call({ method: 'GET', url: '/api/v1/patients' })).statusCode).toBe(200);
+    expect((await c.owner.call({ method: 'PATCH', url: `/api/v1/users/${c.nurse.userId}`, payload: { role: 'reception' } })).statusCode).toBe(200);
+    expect((await c.nurse.call({ method: 'GET', url: '/api/v1/auth/me' })).json<{ user: { role: string } }>().user.role).toBe('reception');
+    expect((await c.doctor.call({ method: 'GET', url: '/api/v1/patients' })).statusCode).toBe(200);
+    expect((await c.owner.call({ method: 'PATCH', url: `/api/v1/users/${c.doctor.userId}`, payload: { active: false } })).statusCode).toBe(200);
+    expect((await c.doctor.call({ method: 'GET', url: '/api/v1/patients' })).statusCode).toBe(401);
+  });
+
   it('ends a session past its absolute lifetime, however active', async () => {
     const c = await t.clinic();
     await t.db.tx({ system: true }, (q) => q.query("UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [c.doctor.userId]));
@@ -139,6 +150,18 @@ describe('bad input', () => {
     const notUuid = await c.doctor.call({ method: 'GET', url: '/api/v1/patients/123' });
     expect(notUuid.statusCode).toBe(400);
     expect(notUuid.json().errors[0].path).toBe('params.id');
+  });
+});
+
+describe('credentials changed outside this server', async () => {
+  const short = await setupTestApp({ authCacheSeconds: 1 });
+  it('are refused once AUTH_CACHE_SECONDS have passed since the credential was last looked up', async () => {
+    const c = await short.clinic();
+    expect((await c.doctor.call({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+    // Another server (or an operator) ends the session in the database.
+    await short.db.tx({ system: true }, (q) => q.query('UPDATE auth_sessions SET ended_at = now() WHERE user_id = $1', [c.doctor.userId]));
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await c.doctor.call({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 });
 
