@@ -75,11 +75,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       lock,
       refresh: async () => adopt(await fetchMe()),
       setLanguage: async (lang: Lang) => {
-        await applyLang(lang);
         if (me && status === 'signed-in' && me.user.language !== lang) {
+          // Kept on the server before the screen switches: a reload right after the switch would
+          // otherwise read the old choice back from GET /auth/me and switch back. A failed save
+          // (an expired session shows the login) still switches this tab.
+          await saveLanguage(lang).catch(() => undefined);
           setMe({ ...me, user: { ...me.user, language: lang } });
-          await saveLanguage(lang);
         }
+        await applyLang(lang);
       },
     }),
     [status, me, lastEmail, adopt, queryClient, lock],
