@@ -11,7 +11,9 @@ import { LoadError } from '../../components/Page.tsx';
 import { PatientLink } from '../../components/PatientLink.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
+import { CardSkeleton } from './CardSkeleton.tsx';
 import { useMe, useSession } from '../../session/session.ts';
+
 
 interface PractitionerGroup {
   key: string;
@@ -95,6 +97,7 @@ export function SessionsDueCard({ today }: { today: string }) {
       <Title order={2} size="h4" mb="sm">
         {t('today.sessionsDue')}
       </Title>
+      {query.isPending && <CardSkeleton />}
       {query.isError && <LoadError error={query.error} />}
       {query.isSuccess && due.length === 0 && (
         <Text size="sm" c="dimmed">

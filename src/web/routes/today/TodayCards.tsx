@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import type { Capability } from '../../../domain/permissions.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { courses } from '../../api/clinical.ts';
@@ -9,19 +10,22 @@ import { IconAlert, IconCheck, IconChevronRight } from '../../components/icons.t
 import { LoadError } from '../../components/Page.tsx';
 import { useMe, useSession } from '../../session/session.ts';
 import { useStaffNames } from '../alerts/staff.ts';
+import { CardSkeleton } from './CardSkeleton.tsx';
 import { UnsignedSessionsModal, unsignedSessionsOf } from './UnsignedSessionsModal.tsx';
 
 export { SessionsDueCard } from './SessionsDueCard.tsx';
 
-const alertLink: Record<string, string> = {
-  'kit-incomplete': '/catalog/kit',
-  'kit-item-expired': '/catalog/kit',
-  'kit-item-expiring': '/catalog/kit',
-  'lot-expired-in-stock': '/catalog/lots',
-  'lot-expiring': '/catalog/lots',
-  'lot-recall': '/alerts',
-  'suspected-outbreak': '/alerts',
-  'overdue-follow-ups': '/follow-ups',
+// Where an alert is dealt with, and who may open that screen: a role that may not (reception and
+// the follow-ups) reads the line without a link that would only say "not for your role".
+const alertLink: Record<string, { to: string; capability: Capability }> = {
+  'kit-incomplete': { to: '/catalog/kit', capability: 'catalog.read' },
+  'kit-item-expired': { to: '/catalog/kit', capability: 'catalog.read' },
+  'kit-item-expiring': { to: '/catalog/kit', capability: 'catalog.read' },
+  'lot-expired-in-stock': { to: '/catalog/lots', capability: 'catalog.read' },
+  'lot-expiring': { to: '/catalog/lots', capability: 'catalog.read' },
+  'lot-recall': { to: '/alerts', capability: 'clinical.read' },
+  'suspected-outbreak': { to: '/alerts', capability: 'clinical.read' },
+  'overdue-follow-ups': { to: '/follow-ups', capability: 'adverse-events.read' },
 };
 const severityColor = { critical: 'red.9', warning: 'orange', info: 'blue' } as const;
 
@@ -43,6 +47,7 @@ export function AlertsCard() {
   const nameOf = usePractitionerNames(session.can('clinical.read'));
   const data = query.data;
   const unsigned = unsignedSessionsOf(data?.alerts.find((a) => a.kind === 'unsigned-sessions')?.facts);
+  const followUpsLink = session.can('adverse-events.read') ? '/follow-ups' : null;
 
   const tile = (label: string, value: number | null, target: string | (() => void) | null, alarm: boolean) => {
     if (value === null) return null;
@@ -82,7 +87,8 @@ export function AlertsCard() {
           {message}
         </Anchor>
       );
-    const to = alertLink[kind];
+    const link = alertLink[kind];
+    const to = link && session.can(link.capability) ? link.to : null;
     return to ? (
       <Anchor component={Link} to={to} size="sm" c="dark.7">
         {message}
@@ -97,12 +103,13 @@ export function AlertsCard() {
       <Title order={2} size="h4" mb="sm">
         {t('today.alerts')}
       </Title>
+      {query.isPending && <CardSkeleton />}
       {query.isError && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
       {data && (
         <Stack gap="md">
           <SimpleGrid cols={3} spacing="sm">
-            {tile(t('today.overdueFollowUps'), data.counts.overdueFollowUps, '/follow-ups', true)}
-            {tile(t('today.dueFollowUps'), data.counts.followUpsDueToday, '/follow-ups', false)}
+            {tile(t('today.overdueFollowUps'), data.counts.overdueFollowUps, followUpsLink, true)}
+            {tile(t('today.dueFollowUps'), data.counts.followUpsDueToday, followUpsLink, false)}
             {tile(t('today.unsignedSessions'), data.counts.unsignedSessions, unsigned.sessions.length > 0 ? () => setUnsignedOpen(true) : null, true)}
           </SimpleGrid>
           {data.kitReady !== null && (
