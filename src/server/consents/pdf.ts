@@ -1,16 +1,8 @@
 // Renders a consent as a PDF a clinic can hand to the patient: the frozen text, the signatures,
-// and on every page a footer with the content hash and the time of signing. DejaVu Sans is
-// embedded (subset) so that Cyrillic reads on any viewer.
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+// and on every page a footer with the content hash and the time of signing.
 import { formatInstant } from '../../domain/consent/format.ts';
 import type { Lang } from '../../domain/vocabulary/index.ts';
-
-const require = createRequire(import.meta.url);
-const fonts = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
+import { pdfInk as ink, pdfMuted as muted, renderPdf, type PdfFrame } from '../pdf/document.ts';
 
 /** What the PDF shows. */
 export interface ConsentPdfInput {
@@ -62,47 +54,27 @@ const words = {
   },
 } as const;
 
-const ink = '#1a1a1a';
-const muted = '#666666';
-
 /** Renders the consent to PDF bytes; `compress: false` keeps streams readable (tests). */
 export async function renderConsentPdf(input: ConsentPdfInput, options: { compress?: boolean } = {}): Promise<Buffer> {
   const w = words[input.language];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 64, bottom: 72, left: 62, right: 62 },
-    bufferPages: true,
-    compress: options.compress ?? true,
-    lang: input.language,
-    displayTitle: true,
-    info: {
-      Title: input.title,
-      Author: input.clinicName,
-      Subject: input.contentHash ? `SHA-256 ${input.contentHash}` : w.notSigned,
-      ...(input.signedAt ? { CreationDate: input.signedAt } : {}),
-    },
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const at = (d: Date) => formatInstant(d, input.language, input.timeZone);
-
-  banner(doc, input, w, at, left, width);
-  body(doc, input.text, left, width);
-  signatures(doc, input, w, at, left, width);
-  footers(doc, input, w, at, left, width);
-
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return renderPdf(
+    {
+      title: input.title,
+      author: input.clinicName,
+      subject: input.contentHash ? `SHA-256 ${input.contentHash}` : w.notSigned,
+      lang: input.language,
+      ...(options.compress === undefined ? {} : { compress: options.compress }),
+      ...(input.signedAt ? { createdAt: input.signedAt } : {}),
+      margins: { top: 64, bottom: 72, left: 62, right: 62 },
+    },
+    (doc, { left, width }) => {
+      banner(doc, input, w, at, left, width);
+      body(doc, input.text, left, width);
+      signatures(doc, input, w, at, left, width);
+    },
+    (doc, frame, page, pages) => footer(doc, input, w, at, frame, page, pages),
+  );
 }
 
 type Words = (typeof words)[Lang];
@@ -181,22 +153,15 @@ function signatures(doc: PDFKit.PDFDocument, input: ConsentPdfInput, w: Words, a
   doc.y = top + boxH - 20;
 }
 
-function footers(doc: PDFKit.PDFDocument, input: ConsentPdfInput, w: Words, at: (d: Date) => string, left: number, width: number): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin must not start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - bottom + 18;
-    doc.save().lineWidth(0.5).strokeColor('#bbbbbb').moveTo(left, y - 6).lineTo(left + width, y - 6).stroke().restore();
-    const hash = input.contentHash ? `${w.hash}: ${input.contentHash}` : `${w.hash}: — (${w.notSigned})`;
-    const signed = input.signedAt ? `${w.signed}: ${at(input.signedAt)}` : w.notSigned;
-    doc.font('regular').fontSize(7).fillColor(muted);
-    doc.text(hash, left, y, { width, lineBreak: false });
-    doc.text(`${signed} · ${w.id} ${input.consentId}`, left, y + 10, { width: width - 80, lineBreak: false });
-    doc.text(w.page(i - range.start + 1, range.count), left + width - 80, y + 10, { width: 80, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+function footer(doc: PDFKit.PDFDocument, input: ConsentPdfInput, w: Words, at: (d: Date) => string, frame: PdfFrame & { y: number }, page: number, pages: number): void {
+  const { left, width } = frame;
+  const y = frame.y - 2;
+  doc.save().lineWidth(0.5).strokeColor('#bbbbbb').moveTo(left, y - 6).lineTo(left + width, y - 6).stroke().restore();
+  const hash = input.contentHash ? `${w.hash}: ${input.contentHash}` : `${w.hash}: — (${w.notSigned})`;
+  const signed = input.signedAt ? `${w.signed}: ${at(input.signedAt)}` : w.notSigned;
+  doc.font('regular').fontSize(7).fillColor(muted);
+  doc.text(hash, left, y, { width, lineBreak: false });
+  doc.text(`${signed} · ${w.id} ${input.consentId}`, left, y + 10, { width: width - 80, lineBreak: false });
+  doc.text(w.page(page, pages), left + width - 80, y + 10, { width: 80, align: 'right', lineBreak: false });
   doc.fillColor(ink);
 }

@@ -1,6 +1,5 @@
 // The PDF documents of Mesochart: A4, DejaVu Sans embedded (subset) so that Cyrillic reads on any
-// viewer, buffered pages so that footers can say "page i of n", rendered to bytes. The consent's
-// renderer (src/server/consents/pdf.ts) predates this helper and keeps its own copy of the setup.
+// viewer, buffered pages so that footers can say "page i of n", rendered to bytes.
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
@@ -23,6 +22,10 @@ export interface PdfMeta {
   lang: 'en' | 'ru';
   /** Streams uncompressed, for tests that read the bytes; compressed otherwise. */
   compress?: boolean;
+  /** The document's date (a signed record's: when it was signed); the time of rendering otherwise. */
+  createdAt?: Date;
+  /** Page margins in points, when a document needs other than the default. */
+  margins?: { top: number; bottom: number; left: number; right: number };
 }
 
 /** The page's drawable box. */
@@ -42,12 +45,17 @@ export async function renderPdf(
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: 56, bottom: 64, left: 56, right: 56 },
+    margins: meta.margins ?? { top: 56, bottom: 64, left: 56, right: 56 },
     bufferPages: true,
     compress: meta.compress ?? true,
     lang: meta.lang,
     displayTitle: true,
-    info: { Title: meta.title, Author: meta.author, ...(meta.subject ? { Subject: meta.subject } : {}) },
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      ...(meta.subject ? { Subject: meta.subject } : {}),
+      ...(meta.createdAt ? { CreationDate: meta.createdAt } : {}),
+    },
   });
   doc.registerFont('regular', pdfFonts.regular);
   doc.registerFont('bold', pdfFonts.bold);
