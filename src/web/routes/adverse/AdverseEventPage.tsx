@@ -17,6 +17,7 @@ import { useFormDraft } from '../../forms/drafts.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
+import { afterRecordChange } from '../../api/invalidate.ts';
 
 interface Values {
   sessionId: string | null;
@@ -88,8 +89,7 @@ export function AdverseEventPage() {
     try {
       const created = await adverseEvents.create(newAdverseEventBody.parse(toBody(x)));
       draft.clear();
-      await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
-      await queryClient.invalidateQueries({ queryKey: ['adverse-events'] });
+      await afterRecordChange(queryClient, patientId);
       notify(t('adverse.reported'));
       void navigate(`/patients/${patientId}/adverse-events/${created.id}`);
     } catch (err) {

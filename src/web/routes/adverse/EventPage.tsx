@@ -18,6 +18,7 @@ import { EventEditModal } from './EventEditModal.tsx';
 import { EventEmergency } from './EventEmergency.tsx';
 import { EventHistory } from './EventHistory.tsx';
 import { EventStatus } from './EventStatus.tsx';
+import { afterRecordChange } from '../../api/invalidate.ts';
 
 /** One adverse event: what happened after which session and lots, its emergency record, treatment, status, follow-ups and history — changed by those who may. */
 export function EventPage() {
@@ -38,9 +39,7 @@ export function EventPage() {
   const e = query.data;
   const canWrite = session.can('adverse-events.write');
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['adverse-events'] });
-    await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
-    await queryClient.invalidateQueries({ queryKey: ['alerts'] });
+    await afterRecordChange(queryClient, patientId);
   };
   const addTreatment = async () => {
     setError(null);

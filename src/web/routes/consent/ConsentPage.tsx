@@ -15,6 +15,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { useSession } from '../../session/session.ts';
 import { consentStatusColor } from '../chart/ConsentsSection.tsx';
 import { ConsentText } from './ConsentText.tsx';
+import { afterRecordChange } from '../../api/invalidate.ts';
 
 /** A consent: its text to read with the patient, both signatures on screen, then the signed PDF. */
 export function ConsentPage() {
@@ -38,8 +39,7 @@ export function ConsentPage() {
   const consent = query.data;
   const status = consent.status;
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['consents', consentId] });
-    await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
+    await Promise.all([queryClient.invalidateQueries({ queryKey: ['consents', consentId] }), afterRecordChange(queryClient, patientId)]);
   };
 
   const sign = async () => {

@@ -10,12 +10,13 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { notify } from '../../components/notify.ts';
 import { applyServerErrors, problemText, zodValidate } from '../../forms/validation.ts';
 import { useSession } from '../../session/session.ts';
+import { afterRecordChange } from '../../api/invalidate.ts';
 
 /** After a change of the course's status: the chart reads it again, the user hears it. */
 function useChanged(patientId: string) {
   const queryClient = useQueryClient();
   return async (message: string) => {
-    await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
+    await afterRecordChange(queryClient, patientId);
     notify(message);
   };
 }

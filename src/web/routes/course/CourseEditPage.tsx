@@ -21,6 +21,7 @@ import { localName, useLang } from '../../i18n/vocab.ts';
 import { useMe } from '../../session/session.ts';
 import { changesConsentedTerms, fromCourse, toBody, toPatch, type PlanValues } from './plan-form.ts';
 import { PlanFields, PlanSidebar, useLivePlan, withRefusal } from './PlanFields.tsx';
+import { afterRecordChange } from '../../api/invalidate.ts';
 
 /** Changes the plan of a course not yet finished: the planner, pre-filled, with the same live check. */
 export function CourseEditPage() {
@@ -93,7 +94,7 @@ function EditForm({ chart, course }: { chart: ChartView; course: ChartCourse }) 
       const patch = coursePatchBody.parse({ ...toPatch(initial, form.getValues()), ...(ready ? { status: 'awaiting-consent' } : {}) });
       const saved = await courses.update(course.id, patch);
       draft.clear();
-      await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
+      await afterRecordChange(queryClient, patientId);
       notify(course.status === 'active' && saved.status === 'awaiting-consent' ? t('courseEdit.savedSuperseded') : t('courseEdit.saved'));
       void navigate(courseUrl);
     } catch (err) {

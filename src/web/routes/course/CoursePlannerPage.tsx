@@ -20,6 +20,7 @@ import { todayIn } from '../../i18n/format.ts';
 import { useMe } from '../../session/session.ts';
 import { toBody, type PlanValues } from './plan-form.ts';
 import { PlanFields, PlanSidebar, useLivePlan, withRefusal } from './PlanFields.tsx';
+import { afterRecordChange } from '../../api/invalidate.ts';
 
 /** Plans a course, checked live by the safety engine; a block cannot be saved and says why. */
 export function CoursePlannerPage() {
@@ -81,7 +82,7 @@ export function CoursePlannerPage() {
     try {
       const course = await courses.create(newCourseBody.parse(toBody(patientId, form.getValues(), asDraft)));
       draft.clear();
-      await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
+      await afterRecordChange(queryClient, patientId);
       notify(t('planner.saved'));
       void navigate(asDraft ? `/patients/${patientId}/courses/${course.id}` : `/patients/${patientId}/courses/${course.id}/consent`);
     } catch (err) {

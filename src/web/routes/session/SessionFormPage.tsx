@@ -28,6 +28,7 @@ import { useMe, useSession } from '../../session/session.ts';
 import { BaselineGate, useBaselineGate } from './BaselineGate.tsx';
 import { LotsEditor } from './LotsEditor.tsx';
 import { currentDocumentation, prefill, previousSession, sessionInput, toBody, type SessionValues } from './session-form.ts';
+import { afterRecordChange } from '../../api/invalidate.ts';
 
 /** Records a session of a course, pre-filled, with the live assessment; blocks cannot be saved. */
 export function SessionFormPage() {
@@ -96,8 +97,7 @@ export function SessionFormPage() {
     try {
       const saved = await sessions.create(newSessionBody.parse(body(decision === 'warn')));
       draft.clear();
-      await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
-      await queryClient.invalidateQueries({ queryKey: ['lots'] });
+      await Promise.all([afterRecordChange(queryClient, patientId), queryClient.invalidateQueries({ queryKey: ['lots'] })]);
       notify(t('sessionForm.saved'));
       void navigate(`/patients/${patientId}/sessions/${saved.id}`);
     } catch (err) {

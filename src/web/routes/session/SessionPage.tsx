@@ -17,6 +17,7 @@ import { problemText } from '../../forms/validation.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
+import { afterRecordChange } from '../../api/invalidate.ts';
 
 /** A recorded session: what was done with which lots, its assessment, and signing. */
 export function SessionPage() {
@@ -51,8 +52,7 @@ export function SessionPage() {
     setAlert(null);
     try {
       await sessions.sign(s.id);
-      await queryClient.invalidateQueries({ queryKey: ['sessions', sessionId] });
-      await queryClient.invalidateQueries({ queryKey: ['patients', patientId] });
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['sessions', sessionId] }), afterRecordChange(queryClient, patientId)]);
       notify(t('session.signed'));
     } catch (err) {
       setAlert(problemText(err));
