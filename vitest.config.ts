@@ -30,8 +30,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          // A screen waits for the server; a missing one fails within seconds, not at once.
-          expect: { poll: { timeout: 8_000, interval: 100 } },
+          // One PostgreSQL with the demo clinic as a template; each file serves its own copy.
+          globalSetup: ['e2e/global-setup.ts'],
+          // A screen waits for the server; a missing one fails within seconds, not at once. Checked
+          // every 50 ms: most polls pass within a step or two, and each wait adds up over a run.
+          expect: { poll: { timeout: 8_000, interval: 50 } },
           setupFiles: ['test/setup-each-file.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

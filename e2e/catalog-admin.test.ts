@@ -4,7 +4,7 @@
 // accessibility check, and the same screens in Russian (at tablet width).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demo, launchBrowser, seriousViolations, shot, signIn, startServer, type Server } from './harness.ts';
+import { demo, launchBrowser, navigate, seriousViolations, shot, signIn, startServer, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -101,7 +101,7 @@ describe('the owner’s catalog and consent texts', () => {
   });
 
   it('saves a new version of the treatment consent, after the server refused one without a required placeholder', async () => {
-    await page.goto(`${server.url}/settings/consents`);
+    await navigate(page, '/settings/consents');
     const body = page.getByRole('textbox', { name: /^Text/ });
     await expect.poll(() => body.inputValue()).toContain('{{course.risks}}');
     await shot(page, 'catalog-consent-templates-en');
@@ -134,7 +134,7 @@ describe('the owner’s catalog and consent texts', () => {
     await shot(page, 'catalog-consent-templates-ru');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/catalog/products`);
+    await navigate(page, '/catalog/products');
     await expect.poll(() => page.getByRole('button', { name: 'Изменить: Хофитол' }).isVisible()).toBe(true);
     await shot(page, 'catalog-products-ru');
     await page.getByRole('button', { name: 'Изменить: Хофитол' }).click();

@@ -3,7 +3,7 @@
 // supersedes the consent), and cancelling a course with a reason — in English, then in Russian.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demo, launchBrowser, seriousViolations, shot, signIn, startServer, type Server } from './harness.ts';
+import { demo, launchBrowser, navigate, seriousViolations, shot, signIn, startServer, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -17,9 +17,11 @@ const question = (text: RegExp) => page.getByRole('radiogroup', { name: text });
 /** Opens the chart of the demo patient the search finds first (the journey tests the search itself). */
 async function openPatient(search: string): Promise<void> {
   const found = await page.request.get(`${server.url}/api/v1/patients?q=${search}`);
-  const id = ((await found.json()) as { items: { id: string }[] }).items[0]?.id;
-  if (!id) throw new Error(`no demo patient found by ${search}`);
-  await page.goto(`${server.url}/patients/${id}`);
+  const patient = ((await found.json()) as { items: { id: string; familyName: string }[] }).items[0];
+  if (!patient) throw new Error(`no demo patient found by ${search}`);
+  await navigate(page, `/patients/${patient.id}`);
+  // Her chart, not the one on view before it.
+  await heading().filter({ hasText: patient.familyName }).waitFor();
   await expect.poll(() => safety().isVisible()).toBe(true);
 }
 

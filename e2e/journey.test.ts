@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demo, launchBrowser, samplePhoto, seriousViolations, shot, signIn, startServer, type Server } from './harness.ts';
+import { demo, launchBrowser, navigate, samplePhoto, seriousViolations, shot, signIn, startServer, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -176,13 +176,13 @@ describe('the doctor’s journey', () => {
   }
 
   it('takes the baseline photo the first session needs', async () => {
-    await page.goto(`${chartUrl}/photos`);
+    await navigate(page, `${chartUrl}/photos`);
     await addPhoto(0, 'Baseline', '11-photo-upload-en');
     await expect.poll(() => page.getByRole('img', { name: /^Face, front, Baseline/ }).count()).toBe(1);
   });
 
   it('records a session with points on the face chart, and signs it', async () => {
-    await page.goto(chartUrl);
+    await navigate(page, chartUrl);
     await page.getByRole('link', { name: 'Record a session' }).first().click();
     await expect.poll(() => page.getByRole('button', { name: 'Cheek (right)' }).isVisible()).toBe(true);
     await page.getByRole('checkbox', { name: 'Skin cleaned before' }).check();
@@ -200,7 +200,7 @@ describe('the doctor’s journey', () => {
   });
 
   it('adds a later photo and compares it with the baseline', async () => {
-    await page.goto(`${chartUrl}/photos`);
+    await navigate(page, `${chartUrl}/photos`);
     await addPhoto(1, 'During the course');
     await page.getByRole('link', { name: /^Compare photos/ }).click();
     await expect.poll(() => page.getByRole('img', { name: /^Latest/ }).count()).toBeGreaterThan(0);
@@ -209,7 +209,7 @@ describe('the doctor’s journey', () => {
   });
 
   it('reports a bruise after the session', async () => {
-    await page.goto(`${chartUrl}/adverse-events`);
+    await navigate(page, `${chartUrl}/adverse-events`);
     await page.getByRole('link', { name: 'Report an adverse event' }).click();
     await choose('Session', /^Session 1/);
     await choose('What happened', 'Bruising');
@@ -219,12 +219,12 @@ describe('the doctor’s journey', () => {
     await page.getByRole('button', { name: 'Report an adverse event' }).click();
     await expect.poll(() => heading().textContent()).toContain('Bruising');
     await shot(page, '16-adverse-event-recorded-en');
-    await page.goto(chartUrl);
+    await navigate(page, chartUrl);
     await expect.poll(() => page.getByRole('region', { name: 'Safety' }).textContent()).toContain('Open adverse event: Bruising');
   });
 
   it('completes the bruise’s follow-up: the event is resolved', async () => {
-    await page.goto(chartUrl);
+    await navigate(page, chartUrl);
     const item = page.getByRole('listitem').filter({ hasText: /side effect/ }).first();
     await item.getByRole('button', { name: 'Complete' }).click();
     await choose('What was found', 'The side effect has gone');
@@ -235,7 +235,7 @@ describe('the doctor’s journey', () => {
   });
 
   it('switches to Russian and shows the chart in Russian, remembered for the user', async () => {
-    await page.goto(chartUrl);
+    await navigate(page, chartUrl);
     await page.getByRole('button', { name: /^Language/ }).click();
     await page.getByRole('menuitem', { name: 'Русский' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Безопасность' }).textContent()).toContain('Аллергия: Аскорбиновая кислота');
@@ -254,7 +254,7 @@ describe('the doctor’s journey', () => {
   });
 
   it('turns on two-step sign-in, then signs in only with the code from the app', async () => {
-    await page.goto(`${server.url}/settings`);
+    await navigate(page, `${server.url}/settings`);
     await page.getByRole('button', { name: 'Настроить вход в два шага' }).click();
     // The phone scans the set-up link; the key is there for typing by hand.
     await expect.poll(() => page.getByRole('img', { name: /^QR-код/ }).isVisible()).toBe(true);
