@@ -39,4 +39,5 @@ export const IconUser = icon(['M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z', 'M4 21v-1a6
 export const IconFilter = icon(['M4 4h16l-6 8v6l-4 2v-8z']);
 export const IconFile = icon(['M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z', 'M14 3v5h5']);
 export const IconPhoto = icon(['M4 6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z', 'M8.5 10a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3z', 'M20 15l-5-5L5 20']);
+export const IconCamera = icon(['M4 8a2 2 0 0 1 2-2h2l1.5-2h5L16 6h2a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z', 'M12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z']);
 export const IconSyringe = icon(['M18 2l4 4M17 7l3-3M19 9L9 19l-4 1 1-4L16 6z', 'M14 8l2 2M11 11l2 2M2 22l4-4']);

@@ -7,7 +7,7 @@ import { photoUploadFields, PHOTO_PHASES } from '../../../domain/api/photos.ts';
 import { indications, PHOTO_VIEW_CODES, photoViews, type PhotoView } from '../../../domain/vocabulary/index.ts';
 import type { ChartView } from '../../api/chart.ts';
 import { photos } from '../../api/records.ts';
-import { IconPhoto } from '../../components/icons.tsx';
+import { IconCamera, IconFile, IconPhoto } from '../../components/icons.tsx';
 import { notify } from '../../components/notify.ts';
 import { OptionalLabel } from '../../components/OptionalLabel.tsx';
 import { PhotoGuide } from '../../components/PhotoGuide.tsx';
@@ -82,25 +82,27 @@ export function PhotoUploadModal({ chart, onClose, courseId }: { chart: ChartVie
             <Text size="xs" c="dimmed">
               {t('photo.guide')} {t('photo.fileHint')}
             </Text>
+            {/* The camera on a tablet (a file chooser where there is none), or a file already taken. */}
             <Group gap="sm" grow>
               <FileButton onChange={setFile} accept="image/*" capture="environment">
                 {(props) => (
-                  <Button {...props} variant="light">
-                    📷 {t('photo.file')}
+                  <Button {...props} variant="light" leftSection={<IconCamera size={18} />}>
+                    {t('photo.takePhoto')}
                   </Button>
                 )}
               </FileButton>
               <FileButton onChange={setFile} accept="image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif">
                 {(props) => (
-                  <Button {...props} variant="default">
-                    {t('photo.chooseFile')}
+                  <Button {...props} variant="default" leftSection={<IconFile size={18} />}>
+                    {t('photo.chooseFileButton')}
                   </Button>
                 )}
               </FileButton>
             </Group>
             {file && (
               <Text size="xs" c="dimmed" lineClamp={1}>
-                {file.name} · {fmt.number(file.size / 1024 / 1024, 1)} MB
+                {file.name} ·{' '}
+                {file.size < 1024 * 1024 ? t('photo.sizeKb', { size: fmt.number(Math.max(1, Math.round(file.size / 1024)), 0) }) : t('photo.sizeMb', { size: fmt.number(file.size / 1024 / 1024, 1) })}
               </Text>
             )}
           </Stack>
