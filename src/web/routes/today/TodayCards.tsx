@@ -49,8 +49,9 @@ export function AlertsCard() {
   const unsigned = unsignedSessionsOf(data?.alerts.find((a) => a.kind === 'unsigned-sessions')?.facts);
   const followUpsLink = session.can('adverse-events.read') ? '/follow-ups' : null;
 
-  const tile = (label: string, value: number | null, target: string | (() => void) | null, alarm: boolean) => {
+  const tile = (labelKey: 'today.overdueFollowUps' | 'today.dueFollowUps' | 'today.unsignedSessions', value: number | null, target: string | (() => void) | null, alarm: boolean) => {
     if (value === null) return null;
+    const label = t(labelKey, { count: value });
     const body = (
       <>
         <Text size="xl" fw={700} c={alarm && value > 0 ? 'red.9' : 'dark.7'} className="tabular">
@@ -108,9 +109,9 @@ export function AlertsCard() {
       {data && (
         <Stack gap="md">
           <SimpleGrid cols={3} spacing="sm">
-            {tile(t('today.overdueFollowUps'), data.counts.overdueFollowUps, followUpsLink, true)}
-            {tile(t('today.dueFollowUps'), data.counts.followUpsDueToday, followUpsLink, false)}
-            {tile(t('today.unsignedSessions'), data.counts.unsignedSessions, unsigned.sessions.length > 0 ? () => setUnsignedOpen(true) : null, true)}
+            {tile('today.overdueFollowUps', data.counts.overdueFollowUps, followUpsLink, true)}
+            {tile('today.dueFollowUps', data.counts.followUpsDueToday, followUpsLink, false)}
+            {tile('today.unsignedSessions', data.counts.unsignedSessions, unsigned.sessions.length > 0 ? () => setUnsignedOpen(true) : null, true)}
           </SimpleGrid>
           {data.kitReady !== null && (
             <Group gap="xs">
