@@ -26,6 +26,8 @@ export const base = {
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     skipToContent: 'Skip to content',
+    hours: 'hours',
+    minutes: 'minutes',
   },
   roles: { owner: 'Owner', doctor: 'Doctor', nurse: 'Nurse', reception: 'Reception' },
   sexes: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' },

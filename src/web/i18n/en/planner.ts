@@ -93,6 +93,7 @@ export const planner = {
     notes: 'Notes',
     reactions: 'Immediate reactions',
     chart: 'Injection map',
+    details: 'Procedure details',
     override: 'Reason to proceed despite the warnings',
     overrideHint: 'Required for a warning; a doctor’s reason is stored with the findings.',
     overrideDoctorOnly: 'A warning needs a doctor’s reason: ask the supervising doctor to record it.',

@@ -49,6 +49,7 @@ export const treatment = {
     overrideReason: 'Reason given',
     reportEvent: 'Report an adverse event',
     needle: 'Needle',
+    needleValue: '{{gauge}}G × {{mm}} mm',
     anaesthesia: 'Anaesthesia',
     asepsis: 'Asepsis',
     duration: 'Duration',

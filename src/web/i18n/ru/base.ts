@@ -29,6 +29,8 @@ export const base: Translation<typeof en> = {
     previousMonth: 'Предыдущий месяц',
     nextMonth: 'Следующий месяц',
     skipToContent: 'Перейти к содержимому',
+    hours: 'часы',
+    minutes: 'минуты',
   },
   roles: { owner: 'Владелец', doctor: 'Врач', nurse: 'Медсестра', reception: 'Администратор' },
   sexes: { female: 'Женский', male: 'Мужской', other: 'Другой', unknown: 'Не указан' },

@@ -52,6 +52,7 @@ export const treatment: Translation<typeof en> = {
     overrideReason: 'Обоснование',
     reportEvent: 'Сообщить о нежелательном явлении',
     needle: 'Игла',
+    needleValue: '{{gauge}}G × {{mm}} мм',
     anaesthesia: 'Обезболивание',
     asepsis: 'Асептика',
     duration: 'Длительность',

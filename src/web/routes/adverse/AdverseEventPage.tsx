@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Paper, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Paper, Radio, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,6 +18,7 @@ import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
 import { afterRecordChange } from '../../api/invalidate.ts';
+import { ClockField } from '../../components/ClockField.tsx';
 
 interface Values {
   sessionId: string | null;
@@ -139,7 +140,7 @@ export function AdverseEventPage() {
                 </Radio.Group>
                 <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
                   <DateField label={t('adverse.onsetDate')} required maxDate={new Date()} {...form.getInputProps('date')} />
-                  <TextInput label={t('adverse.onsetTime')} type="time" {...form.getInputProps('time')} />
+                  <ClockField label={t('adverse.onsetTime')} {...form.getInputProps('time')} />
                   <Select label={t('adverse.area')} clearable data={(chosen?.areas ?? []).map((a) => ({ value: a.area, label: v(areas, a.area) }))} {...form.getInputProps('area')} />
                 </SimpleGrid>
                 <Textarea label={t('adverse.description')} placeholder={t('adverse.descriptionPlaceholder')} required autosize minRows={3} {...form.getInputProps('description')} />

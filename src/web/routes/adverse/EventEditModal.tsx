@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { notify } from '../../components/notify.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
 import { sameInstant, toLocalInput } from './times.ts';
+import { ClockField } from '../../components/ClockField.tsx';
 
 interface Values {
   type: string | null;
@@ -113,7 +114,7 @@ export function EventEditModal({ event, onClose, onSaved }: { event: AdverseEven
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <DateField label={t('adverse.onsetDate')} required maxDate={new Date()} {...form.getInputProps('date')} />
-            <TextInput label={t('adverse.onsetTime')} type="time" {...form.getInputProps('time')} />
+            <ClockField label={t('adverse.onsetTime')} {...form.getInputProps('time')} />
             <Select label={t('adverse.area')} clearable data={sessionAreas.map((a) => ({ value: a, label: v(areas, a) }))} {...form.getInputProps('area')} />
           </SimpleGrid>
           <Textarea label={t('adverse.description')} required autosize minRows={3} {...form.getInputProps('description')} />

@@ -29,6 +29,7 @@ import { BaselineGate, useBaselineGate } from './BaselineGate.tsx';
 import { LotsEditor } from './LotsEditor.tsx';
 import { currentDocumentation, prefill, previousSession, sessionInput, toBody, type SessionValues } from './session-form.ts';
 import { afterRecordChange } from '../../api/invalidate.ts';
+import { ClockField } from '../../components/ClockField.tsx';
 
 /** Records a session of a course, pre-filled, with the live assessment; blocks cannot be saved. */
 export function SessionFormPage() {
@@ -134,7 +135,7 @@ export function SessionFormPage() {
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="md">
                 <DateField label={t('sessionForm.date')} required maxDate={new Date()} {...form.getInputProps('date')} />
-                <TextInput label={t('sessionForm.time')} type="time" required {...form.getInputProps('time')} />
+                <ClockField label={t('sessionForm.time')} required {...form.getInputProps('time')} />
                 <Select label={t('sessionForm.technique')} allowDeselect={false} data={TECHNIQUE_CODES.map((c) => ({ value: c, label: v(techniques, c) }))} {...form.getInputProps('technique')} />
                 <NumberInput label={t('sessionForm.depth')} min={0.1} max={15} step={0.5} decimalScale={1} {...form.getInputProps('depthMm')} />
               </SimpleGrid>
@@ -182,6 +183,9 @@ export function SessionFormPage() {
               />
             </Paper>
             <Paper p="lg">
+              <Title order={2} size="h4" mb="sm">
+                {t('sessionForm.details')}
+              </Title>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
                 <NumberInput label={`${t('sessionForm.needle')}: ${t('sessionForm.gauge')}`} min={25} max={34} {...form.getInputProps('needleGauge')} />
                 <NumberInput label={`${t('sessionForm.needle')}: ${t('sessionForm.needleLength')}`} min={1} max={50} decimalScale={1} {...form.getInputProps('needleLength')} />

@@ -105,7 +105,7 @@ export function SessionPage() {
               <DataList labelWidth={180}>
                 {row(t('course.technique'), `${v(techniques, s.technique)} · ${t('course.depthValue', { mm: fmt.number(s.depthMm, 1) })}`)}
                 {row(t('session.volume'), s.areas.map((a) => `${v(areas, a.area)} ${t('course.mlValue', { ml: fmt.number(a.volumeMl, 2) })}`).join(' · '))}
-                {row(t('session.needle'), doc.needle ? `${doc.needle.gauge}G × ${fmt.number(doc.needle.lengthMm, 1)} mm` : null)}
+                {row(t('session.needle'), doc.needle ? t('session.needleValue', { gauge: doc.needle.gauge, mm: fmt.number(doc.needle.lengthMm, 1) }) : null)}
                 {row(t('session.anaesthesia'), doc.anaesthesia ? `${t(`sessionForm.anaesthesiaMethods.${doc.anaesthesia.method}`)}${doc.anaesthesia.agent ? ` · ${doc.anaesthesia.agent}` : ''}` : null)}
                 {row(
                   t('session.asepsis'),
