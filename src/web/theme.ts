@@ -17,6 +17,9 @@ export const theme = createTheme({
     Card: { defaultProps: { withBorder: true, radius: 'md' } },
     Button: { defaultProps: { radius: 'md' } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
+    // A label longer than its column ("Непосредственные реакции") wraps within it rather than
+    // pushing its value out of line with the others.
+    DataList: { styles: { itemLabel: { maxWidth: 'var(--data-list-label-width)', flexShrink: 0 } } },
   },
 });
 

@@ -75,6 +75,7 @@ export const records = {
     emergency: 'Act now',
     noSessions: 'An adverse event is reported against a session: record a session first.',
     serious: 'Serious',
+    daysAfter_zero: 'on the day of the session',
     daysAfter_one: '{{count}} day after the session',
     daysAfter_other: '{{count}} days after the session',
     regulatorReport: 'Regulator report (PDF)',

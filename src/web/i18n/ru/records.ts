@@ -78,6 +78,7 @@ export const records: Translation<typeof en> = {
     emergency: 'Действуйте немедленно',
     noSessions: 'Нежелательное явление регистрируется по процедуре: сначала проведите процедуру.',
     serious: 'Серьёзное',
+    daysAfter_zero: 'в день процедуры',
     daysAfter_one: 'через {{count}} день после процедуры',
     daysAfter_few: 'через {{count}} дня после процедуры',
     daysAfter_many: 'через {{count}} дней после процедуры',

@@ -6,6 +6,8 @@ import { Link, useParams } from 'react-router';
 import { followUpKinds, seriousnessCriteria, TREATMENT_ROUTES, treatmentRoutes } from '../../../domain/adverse-events/vocabulary.ts';
 import { adverseEventTypes, areas, severityGrades } from '../../../domain/vocabulary/index.ts';
 import { adverseEvents } from '../../api/clinical.ts';
+import { afterRecordChange } from '../../api/invalidate.ts';
+import { useProductName } from '../../api/use-catalog.ts';
 import { IconChevronLeft, IconFile } from '../../components/icons.tsx';
 import { LoadError, PageHeader, PageLoader } from '../../components/Page.tsx';
 import { problemText } from '../../forms/validation.ts';
@@ -18,7 +20,6 @@ import { EventEditModal } from './EventEditModal.tsx';
 import { EventEmergency } from './EventEmergency.tsx';
 import { EventHistory } from './EventHistory.tsx';
 import { EventStatus } from './EventStatus.tsx';
-import { afterRecordChange } from '../../api/invalidate.ts';
 
 /** One adverse event: what happened after which session and lots, its emergency record, treatment, status, follow-ups and history — changed by those who may. */
 export function EventPage() {
@@ -27,6 +28,7 @@ export function EventPage() {
   const fmt = useFormat();
   const v = useVocab();
   const lang = useLang();
+  const productName = useProductName();
   const session = useSession();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: ['adverse-events', 'detail', eventId], queryFn: () => adverseEvents.get(eventId) });
@@ -108,7 +110,7 @@ export function EventPage() {
               <DataList labelWidth={180}>
                 {row(t('adverse.area'), e.area ? v(areas, e.area) : null)}
                 {row(t('adverse.session'), fmt.dateTime(e.session.performedAt))}
-                {row(t('session.lots'), e.lots.map((l) => `${l.productName} #${l.lotNumber}`).join(', '))}
+                {row(t('session.lots'), e.lots.map((l) => `${productName(l.productCode)} #${l.lotNumber}`).join(', '))}
                 {row(t('eventEdit.expectedLabel'), e.expected === null ? null : e.expected ? t('common.yes') : t('common.no'))}
                 {row(t('eventEdit.seriousness'), e.seriousness.map((c) => v(seriousnessCriteria, c)).join(', ') || null)}
               </DataList>
