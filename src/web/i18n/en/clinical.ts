@@ -38,7 +38,8 @@ export const clinical = {
     noFollowUps: 'No follow-up is open.',
     overdue: 'Overdue',
     due: 'Due {{date}}',
-    sessionsProgress: 'Session {{done}} of {{planned}}',
+    sessionsProgress_one: '{{done}} of {{count}} session done',
+    sessionsProgress_other: '{{done}} of {{count}} sessions done',
     nextDue: 'Next session from {{date}}',
   },
   history: {

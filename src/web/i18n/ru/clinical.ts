@@ -41,7 +41,10 @@ export const clinical: Translation<typeof en> = {
     noFollowUps: 'Нет назначенных осмотров.',
     overdue: 'Просрочен',
     due: 'Срок: {{date}}',
-    sessionsProgress: 'Процедура {{done}} из {{planned}}',
+    sessionsProgress_one: 'Проведено {{done}} из {{count}} процедуры',
+    sessionsProgress_few: 'Проведено {{done}} из {{count}} процедур',
+    sessionsProgress_many: 'Проведено {{done}} из {{count}} процедур',
+    sessionsProgress_other: 'Проведено {{done}} из {{count}} процедуры',
     nextDue: 'Следующая процедура — с {{date}}',
   },
   history: {

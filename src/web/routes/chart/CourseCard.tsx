@@ -56,14 +56,14 @@ export function CourseCard({ course, patientId }: { course: ChartCourse; patient
         </Table>
         <div>
           <Group justify="space-between" mb={4}>
-            <Text size="sm">{t('chart.sessionsProgress', { done, planned: course.plannedSessions })}</Text>
+            <Text size="sm">{t('chart.sessionsProgress', { done, count: course.plannedSessions })}</Text>
             {course.nextDueOn && course.status === 'active' && (
               <Text size="sm" c="dimmed">
                 {t('chart.nextDue', { date: fmt.date(course.nextDueOn) })}
               </Text>
             )}
           </Group>
-          <Progress value={(100 * done) / Math.max(1, course.plannedSessions)} size="sm" aria-label={t('chart.sessionsProgress', { done, planned: course.plannedSessions })} />
+          <Progress value={(100 * done) / Math.max(1, course.plannedSessions)} size="sm" aria-label={t('chart.sessionsProgress', { done, count: course.plannedSessions })} />
         </div>
         <Group gap="sm">
           <Button component={Link} to={`/patients/${patientId}/courses/${course.id}`} variant="default" size="xs">
