@@ -48,8 +48,7 @@ export function AuditTable({ events, users }: { events: AuditEvent[]; users: Use
                 <Table.Td>
                   {who(e)}
                   {e.actorRole && (
-                    <Text span c="dimmed" size="xs">
-                      {' · '}
+                    <Text c="dimmed" size="xs">
                       {t(`roles.${e.actorRole as 'owner'}`, { defaultValue: e.actorRole })}
                     </Text>
                   )}

@@ -56,9 +56,19 @@ interface PlanFieldsProps {
 }
 
 /** The sections of a plan — what, technique, cocktail, sessions, expectations — each with its findings. */
+/** A currency as its sign in the interface language (₽ rather than RUB), the code when it has none. */
+function currencySign(code: string, lang: string): string {
+  try {
+    return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function PlanFields({ form, live, products, templates, dates, currency }: PlanFieldsProps) {
   const { t } = useTranslation();
   const v = useVocab();
+  const lang = useLang();
   const values = form.getValues();
   return (
     <>
@@ -145,7 +155,7 @@ export function PlanFields({ form, live, products, templates, dates, currency }:
             </SimpleGrid>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NumberInput label={t('planner.priceLabel', { currency })} withAsterisk min={0} decimalScale={2} thousandSeparator=" " {...form.getInputProps('price')} />
+            <NumberInput label={t('planner.priceLabel', { currency: currencySign(currency, lang) })} withAsterisk min={0} decimalScale={2} thousandSeparator=" " {...form.getInputProps('price')} />
           </SimpleGrid>
           <Textarea label={<OptionalLabel>{t('course.notes')}</OptionalLabel>} autosize minRows={2} {...form.getInputProps('notes')} />
         </Stack>

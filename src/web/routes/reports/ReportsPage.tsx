@@ -1,4 +1,4 @@
-import { Button, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Group, Input, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,9 +50,7 @@ export function ReportsPage() {
           <DateField label={t('audit.from')} value={from} onChange={setFrom} w={170} />
           <DateField label={t('audit.to')} value={to} onChange={setTo} w={170} />
           <Stack gap={4}>
-            <Text size="sm" fw={500} id="group-by">
-              {t('reports.groupBy')}
-            </Text>
+            <Input.Label id="group-by">{t('reports.groupBy')}</Input.Label>
             <SegmentedControl aria-labelledby="group-by" value={groupBy} onChange={(g) => setGroupBy(g)} data={REPORT_GROUPS.map((g) => ({ value: g, label: t(`reports.groups.${g}`) }))} />
           </Stack>
         </Group>
