@@ -110,7 +110,7 @@ export function ProductsTab() {
                       {t(`catalog.registration.${p.registrationStatus}`)}
                     </Badge>
                     {p.registrationNumber && (
-                      <Text size="xs" c="dimmed" mt={2}>
+                      <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: 'nowrap' }}>
                         {p.registrationNumber}
                       </Text>
                     )}
