@@ -142,7 +142,7 @@ describe('the doctor’s journey', () => {
     await shot(page, '07-planner-blocked-en');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Remove 2' }).click();
+    await page.getByRole('button', { name: /^Remove: Revita Complex/ }).click();
     await expect.poll(() => page.getByText('Blocked: this cannot be done as planned').count()).toBe(0);
     await page.getByLabel('Expected results').fill('Better hydrated, more even skin, seen gradually from the third session.');
     await page.getByLabel('Aftercare').fill('No make-up for 24 hours; no sauna for 3 days; SPF 50.');

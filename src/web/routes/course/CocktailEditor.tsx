@@ -72,7 +72,8 @@ export function CocktailEditor<T extends CocktailFields>({ form, products, templ
             variant="subtle"
             color="red"
             size={36}
-            aria-label={`${t('planner.remove')} ${i + 1}`}
+            // Named by its product ("Remove: Revita Complex"), by its place while none is chosen.
+            aria-label={`${t('planner.remove')}: ${productOptions.find((o) => o.value === values.components[i]?.productId)?.label ?? i + 1}`}
             onClick={() => {
               setRows(rows.filter((__, j) => j !== i));
               form.setFieldValue('templateId' as never, null);
