@@ -1,4 +1,4 @@
-// npx tsx bench/cpu.ts [--patients N | --data-dir DIR] [--requests 2000] [--connections 4] [--only hello,search,chart,photos]
+// npx tsx bench/cpu.ts [--patients N | --data-dir DIR] [--requests 2000] [--connections 4] [--only hello,search,chart,photos,session]
 //
 // What one request costs in CPU time, split between the server (Node) and PostgreSQL (every
 // backend of the cluster), for each read workload and for the hello-world ceiling. Throughput on
@@ -25,7 +25,8 @@ import { RecordingDatabase } from './lib/trace.ts';
 import { longCharts } from './workloads/chart.ts';
 import { treatedPatients } from './workloads/mix.ts';
 import { searchQueries } from './workloads/search.ts';
-import { benchClinics } from './workloads/setup.ts';
+import { sessionBody, sessionCocktail } from './workloads/session.ts';
+import { benchClinics, benchLots, CourseSupply, readyCourses } from './workloads/setup.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,7 +34,7 @@ const { values: args } = parseArgs({
     'data-dir': { type: 'string' },
     requests: { type: 'string', default: '2000' },
     connections: { type: 'string', default: '4' },
-    only: { type: 'string', default: 'hello,search,chart,photos' },
+    only: { type: 'string', default: 'hello,search,chart,photos,session' },
     statements: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
   },
@@ -90,6 +91,10 @@ function postmasterPid(): number {
 interface Req {
   path: string;
   token: string;
+  /** A JSON body to POST (a GET without). */
+  body?: string;
+  /** The status a success answers with (200 when not said). */
+  status?: number;
 }
 
 /** Sends `n` requests, `connections` at a time; every answer must be 200. */
@@ -99,9 +104,13 @@ async function drive(base: string, next: () => Req, n: number): Promise<void> {
     while (sent < n) {
       sent++;
       const r = next();
-      const res = await fetch(`${base}${r.path}`, { headers: { authorization: `Bearer ${r.token}` } });
+      const res = await fetch(`${base}${r.path}`, {
+        method: r.body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${r.token}`, ...(r.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(r.body === undefined ? {} : { body: r.body }),
+      });
       const body = await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${r.path}: ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`);
+      if (res.status !== (r.status ?? 200)) throw new Error(`${r.path}: ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`);
     }
   };
   await Promise.all(Array.from({ length: connections }, worker));
@@ -191,6 +200,16 @@ async function main(): Promise<void> {
       await cost('chart (any treated)', server, pgPid, () => {
         const p = rng.pick(patients);
         return { path: `/api/v1/patients/${p.patientId}/chart`, token: p.clinic.token };
+      });
+    }
+    if (only.has('session')) {
+      // W3's request: the first session of a ready course (consented, baseline waived), on the bench's own lots.
+      await benchLots(db, clinics, sessionCocktail.map((x) => x.code));
+      const supply = new CourseSupply();
+      supply.add(await readyCourses(db, clinics, Math.ceil((requests + Math.min(300, requests)) / clinics.length) + 5, sessionCocktail));
+      await cost('W3 record a session', server, pgPid, () => {
+        const c = supply.take();
+        return { path: '/api/v1/sessions', token: c.clinic.token, body: JSON.stringify(sessionBody(c)), status: 201 };
       });
     }
     if (only.has('photos')) {

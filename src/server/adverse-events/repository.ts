@@ -6,6 +6,7 @@ import { daysAfter } from '../../domain/adverse-events/outbreak.ts';
 import { isSerious } from '../../domain/adverse-events/regulator.ts';
 import type { SeriousnessCriterion } from '../../domain/adverse-events/vocabulary.ts';
 import type { Queryable } from '../db/database.ts';
+import { allOf, Params } from '../db/params.ts';
 
 export interface EventRow {
   id: string;
@@ -186,12 +187,20 @@ export const adverseEventsRepository = {
     page: { limit: number; offset: number } = { limit: 1000, offset: 0 },
     lock = false,
   ): Promise<AdverseEvent[]> {
+    // Only the filters given (src/server/db/params.ts: a plan of its own for each combination).
+    const p = new Params();
+    const where = allOf([
+      `a.clinic_id = ${p.add(clinicId)}`,
+      f.ids && (f.ids.length === 1 ? `a.id = ${p.add(f.ids[0])}` : `a.id = ANY(${p.add(f.ids)}::uuid[])`),
+      f.patientId && `a.patient_id = ${p.add(f.patientId)}`,
+      f.sessionId && `a.session_id = ${p.add(f.sessionId)}`,
+      f.status && `a.status = ${p.add(f.status)}`,
+      f.unresolved && "a.status <> 'resolved'",
+      f.type && `a.type = ${p.add(f.type)}`,
+    ]);
     const r = await q.query<EventRow>(
-      `${select}
-       WHERE a.clinic_id = $1 AND ($2::uuid[] IS NULL OR a.id = ANY($2)) AND ($3::uuid IS NULL OR a.patient_id = $3) AND ($4::uuid IS NULL OR a.session_id = $4)
-         AND ($5::text IS NULL OR a.status = $5) AND (NOT $6 OR a.status <> 'resolved') AND ($7::text IS NULL OR a.type = $7)
-       ORDER BY a.onset DESC, a.id DESC LIMIT $8 OFFSET $9${lock ? ' FOR UPDATE OF a' : ''}`,
-      [clinicId, f.ids ?? null, f.patientId ?? null, f.sessionId ?? null, f.status ?? null, f.unresolved ?? false, f.type ?? null, page.limit, page.offset],
+      `${select} WHERE ${where} ORDER BY a.onset DESC, a.id DESC LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}${lock ? ' FOR UPDATE OF a' : ''}`,
+      p.values,
     );
     if (r.rows.length === 0) return [];
     const lots = await q.query<LotRow>(

@@ -1,6 +1,7 @@
 // Stored alerts and their lots.
 import type { AlertKind, AlertSeverity } from '../../domain/adverse-events/vocabulary.ts';
 import type { Queryable } from '../db/database.ts';
+import { allOf, Params } from '../db/params.ts';
 
 export interface AlertRow {
   id: string;
@@ -53,13 +54,19 @@ export const alertsRepository = {
     f: { ids?: string[]; status?: string | undefined; kind?: string | undefined; adverseEventId?: string | undefined; lotId?: string | undefined },
     page: { limit: number; offset: number },
   ): Promise<AlertRow[]> {
+    // Only the filters given (src/server/db/params.ts: a plan of its own for each combination).
+    const p = new Params();
+    const where = allOf([
+      `al.clinic_id = ${p.add(clinicId)}`,
+      f.ids && `al.id = ANY(${p.add(f.ids)}::uuid[])`,
+      f.status && `al.status = ${p.add(f.status)}`,
+      f.kind && `al.kind = ${p.add(f.kind)}`,
+      f.adverseEventId && `al.adverse_event_id = ${p.add(f.adverseEventId)}`,
+      f.lotId && `EXISTS (SELECT 1 FROM alert_lots x WHERE x.clinic_id = al.clinic_id AND x.alert_id = al.id AND x.lot_id = ${p.add(f.lotId)})`,
+    ]);
     const r = await q.query<AlertRow>(
-      `${select}
-       WHERE al.clinic_id = $1 AND ($2::uuid[] IS NULL OR al.id = ANY($2)) AND ($3::text IS NULL OR al.status = $3) AND ($4::text IS NULL OR al.kind = $4)
-         AND ($5::uuid IS NULL OR al.adverse_event_id = $5)
-         AND ($6::uuid IS NULL OR EXISTS (SELECT 1 FROM alert_lots x WHERE x.clinic_id = al.clinic_id AND x.alert_id = al.id AND x.lot_id = $6))
-       ORDER BY (al.status = 'open') DESC, al.created_at DESC, al.id DESC LIMIT $7 OFFSET $8`,
-      [clinicId, f.ids ?? null, f.status ?? null, f.kind ?? null, f.adverseEventId ?? null, f.lotId ?? null, page.limit, page.offset],
+      `${select} WHERE ${where} ORDER BY (al.status = 'open') DESC, al.created_at DESC, al.id DESC LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
+      p.values,
     );
     return r.rows;
   },

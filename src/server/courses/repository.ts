@@ -3,6 +3,7 @@ import type { Assessment } from '../../domain/assessment/index.ts';
 import type { ComponentSnapshot, Course, CourseStatus } from '../../domain/api/courses.ts';
 import { plannedDates, addDays } from '../../domain/clinical/calendar.ts';
 import type { Queryable } from '../db/database.ts';
+import { allOf, Params } from '../db/params.ts';
 
 export interface CourseRow {
   id: string;
@@ -157,11 +158,10 @@ export const coursesRepository = {
   },
 
   async list(q: Queryable, clinicId: string, f: { patientId?: string | undefined; status?: CourseStatus | undefined; limit: number; offset: number }): Promise<CourseRow[]> {
-    const r = await q.query<CourseRow>(
-      `${courseSelect} WHERE c.clinic_id = $1 AND ($2::uuid IS NULL OR c.patient_id = $2) AND ($3::text IS NULL OR c.status = $3)
-       ORDER BY c.created_at DESC, c.id DESC LIMIT $4 OFFSET $5`,
-      [clinicId, f.patientId ?? null, f.status ?? null, f.limit, f.offset],
-    );
+    // Only the filters given (src/server/db/params.ts: a plan of its own for each combination).
+    const p = new Params();
+    const where = allOf([`c.clinic_id = ${p.add(clinicId)}`, f.patientId && `c.patient_id = ${p.add(f.patientId)}`, f.status && `c.status = ${p.add(f.status)}`]);
+    const r = await q.query<CourseRow>(`${courseSelect} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT ${p.add(f.limit)} OFFSET ${p.add(f.offset)}`, p.values);
     return r.rows;
   },
 

@@ -4,6 +4,7 @@ import { FOLLOW_UP_RULES } from '../../domain/adverse-events/follow-up-rules.ts'
 import type { FollowUpKind } from '../../domain/adverse-events/vocabulary.ts';
 import type { AdverseEventType, Labels } from '../../domain/vocabulary/index.ts';
 import type { Queryable } from '../db/database.ts';
+import { allOf, Params } from '../db/params.ts';
 
 interface Row {
   id: string;
@@ -118,14 +119,19 @@ export const followUpsRepository = {
   },
 
   async list(q: Queryable, clinicId: string, f: FollowUpFilter, page: { limit: number; offset: number }, now: Date): Promise<FollowUpItem[]> {
-    const r = await q.query<Row>(
-      `${select}
-       WHERE f.clinic_id = $1 AND ($2::text IS NULL OR f.status = $2) AND ($3::uuid IS NULL OR f.patient_id = $3) AND ($4::uuid IS NULL OR f.adverse_event_id = $4)
-         AND ($5::timestamptz IS NULL OR f.due_at < $5) AND ($6::timestamptz IS NULL OR f.due_at < $6)
-         AND ($7::uuid IS NULL OR f.assigned_to = $7 OR (f.assigned_to IS NULL AND (s.practitioner_id = $7 OR s.supervising_doctor_id = $7)))
-       ORDER BY f.due_at, f.id LIMIT $8 OFFSET $9`,
-      [clinicId, f.status ?? null, f.patientId ?? null, f.adverseEventId ?? null, f.dueBefore ?? null, f.overdueAt ?? null, f.practitionerId ?? null, page.limit, page.offset],
-    );
+    // Only the filters given (src/server/db/params.ts: a plan of its own for each combination).
+    const p = new Params();
+    const practitioner = f.practitionerId ? p.add(f.practitionerId) : '';
+    const where = allOf([
+      `f.clinic_id = ${p.add(clinicId)}`,
+      f.status && `f.status = ${p.add(f.status)}`,
+      f.patientId && `f.patient_id = ${p.add(f.patientId)}`,
+      f.adverseEventId && `f.adverse_event_id = ${p.add(f.adverseEventId)}`,
+      f.dueBefore && `f.due_at < ${p.add(f.dueBefore)}`,
+      f.overdueAt && `f.due_at < ${p.add(f.overdueAt)}`,
+      practitioner && `(f.assigned_to = ${practitioner} OR (f.assigned_to IS NULL AND (s.practitioner_id = ${practitioner} OR s.supervising_doctor_id = ${practitioner})))`,
+    ]);
+    const r = await q.query<Row>(`${select} WHERE ${where} ORDER BY f.due_at, f.id LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`, p.values);
     return r.rows.map((row) => toItem(row, now));
   },
 

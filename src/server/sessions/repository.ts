@@ -261,20 +261,26 @@ export const sessionsRepository = {
    * Ordered as performed.
    */
   async load(q: Queryable, clinicId: string, where: { ids: string[] } | { patientId: string } | { courseId: string }, page?: { limit: number; offset: number }): Promise<Session[]> {
-    const [cond, value] = 'ids' in where ? ['s.id = ANY($2::uuid[])', where.ids] : 'patientId' in where ? ['s.patient_id = $2', where.patientId] : ['s.course_id = $2', where.courseId];
+    // One session (its page, the answer to recording it) by `=`: with `= ANY(array)` PostgreSQL
+    // cannot know the array's length from a kept plan, and plans such a statement on every call.
+    const one = 'ids' in where && where.ids.length === 1;
+    const [cond, value] =
+      'ids' in where ? (one ? ['s.id = $2', where.ids[0]] : ['s.id = ANY($2::uuid[])', where.ids]) : 'patientId' in where ? ['s.patient_id = $2', where.patientId] : ['s.course_id = $2', where.courseId];
     const limit = page ? `LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}` : '';
     const sessions = (await q.query<SessionRow>(`SELECT ${readColumns} FROM sessions s WHERE s.clinic_id = $1 AND ${cond} ORDER BY s.performed_at, s.id ${limit}`, [clinicId, value])).rows;
     if (sessions.length === 0) return [];
     const ids = sessions.map((s) => s.id);
+    const bySession = sessions.length === 1 ? 'session_id = $2' : 'session_id = ANY($2::uuid[])';
+    const sessionIds = sessions.length === 1 ? ids[0] : ids;
     // One after another: a pg client runs one query at a time anyway.
     const lots = await q.query<LotRow>(
         `SELECT sl.session_id, sl.lot_id, sl.product_id, p.code AS product_code, l.lot_number, l.expires_on, sl.volume_ml
          FROM session_lots sl JOIN lots l ON l.clinic_id = sl.clinic_id AND l.id = sl.lot_id JOIN products p ON p.clinic_id = sl.clinic_id AND p.id = sl.product_id
-         WHERE sl.clinic_id = $1 AND sl.session_id = ANY($2::uuid[]) ORDER BY sl.session_id, sl.position`,
-        [clinicId, ids],
+         WHERE sl.clinic_id = $1 AND sl.${bySession} ORDER BY sl.session_id, sl.position`,
+        [clinicId, sessionIds],
     );
-    const amendments = await q.query<AmendmentRow>('SELECT * FROM session_amendments WHERE clinic_id = $1 AND session_id = ANY($2::uuid[]) ORDER BY created_at, id', [clinicId, ids]);
-    const followUps = await q.query<FollowUpRow>('SELECT * FROM follow_ups WHERE clinic_id = $1 AND session_id = ANY($2::uuid[]) ORDER BY due_at, id', [clinicId, ids]);
+    const amendments = await q.query<AmendmentRow>(`SELECT * FROM session_amendments WHERE clinic_id = $1 AND ${bySession} ORDER BY created_at, id`, [clinicId, sessionIds]);
+    const followUps = await q.query<FollowUpRow>(`SELECT * FROM follow_ups WHERE clinic_id = $1 AND ${bySession} ORDER BY due_at, id`, [clinicId, sessionIds]);
     const lotsBy = groupBy(lots.rows);
     const amendmentsBy = groupBy(amendments.rows);
     const followUpsBy = groupBy(followUps.rows);
