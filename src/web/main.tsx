@@ -63,7 +63,10 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <I18nextProvider i18n={i18n}>
       <LocalisedMantine>
         <LocalisedDates>
-          <Notifications position="top-right" />
+          {/* Over the middle of the header, where nothing is clicked: at the top right a message sat
+              for its five seconds over the language and account menus and the page's own actions,
+              at the bottom right over a form's Save. */}
+          <Notifications position="top-center" />
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
               <SessionProvider>

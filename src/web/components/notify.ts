@@ -2,7 +2,7 @@
 import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 
-/** Shows a short message at the top right. */
+/** Shows a short message at the top of the screen, over the middle of the header. */
 export function notify(message: string, options: { color?: string; id?: string; autoClose?: number } = {}): void {
   notifications.show({
     message,

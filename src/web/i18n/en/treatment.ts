@@ -37,6 +37,7 @@ export const treatment = {
   session: {
     title: 'Session {{number}}',
     signed: 'Signed',
+    signedNotice: 'The session is signed: it can no longer be changed, only amended.',
     unsigned: 'Not signed',
     sign: 'Sign the session',
     signHint: 'Once signed, the record can only be corrected by an amendment that keeps the original.',

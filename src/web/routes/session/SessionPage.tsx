@@ -53,7 +53,7 @@ export function SessionPage() {
     try {
       await sessions.sign(s.id);
       await Promise.all([queryClient.invalidateQueries({ queryKey: ['sessions', sessionId] }), afterRecordChange(queryClient, patientId)]);
-      notify(t('session.signed'));
+      notify(t('session.signedNotice'));
     } catch (err) {
       setAlert(problemText(err));
     }
