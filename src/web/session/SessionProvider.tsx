@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Capability } from '../../domain/permissions.ts';
@@ -82,6 +83,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           await saveLanguage(lang).catch(() => undefined);
           setMe({ ...me, user: { ...me.user, language: lang } });
         }
+        // A message still on screen is in the language being left.
+        notifications.clean();
         await applyLang(lang);
       },
     }),

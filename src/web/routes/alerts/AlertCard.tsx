@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 import { LotRecipientsButton } from './LotRecipientsButton.tsx';
+import { useProductName } from '../../api/use-catalog.ts';
 
 // Light badges take the base colour: the theme darkens its light text to read at AA.
 export const severityColor = { critical: 'red', warning: 'orange', info: 'blue' } as const;
@@ -21,7 +22,8 @@ export function AlertCard({ alert, nameOf, onAcknowledge }: { alert: AlertRecord
   const session = useSession();
   const open = alert.status === 'open';
   const ae = alert.adverseEvent;
-  const lotLabel = (l: AlertRecord['lots'][number]) => `${l.productName} #${l.lotNumber}`;
+  const productName = useProductName();
+  const lotLabel = (l: AlertRecord['lots'][number]) => `${productName(l.productCode)} #${l.lotNumber}`;
   const headingId = `alert-${alert.id}`;
 
   return (
