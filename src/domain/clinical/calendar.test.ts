@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, plannedDates } from './calendar.ts';
+import { addDays, instantAt, localDate, plannedDates } from './calendar.ts';
 
 describe('clinic calendar', () => {
   it.each([
@@ -9,6 +9,19 @@ describe('clinic calendar', () => {
     ['2026-03-29T00:30:00Z', 'Europe/Berlin', '2026-03-29'],
   ])('the instant %s is %s in %s', (instant, tz, day) => {
     expect(localDate(new Date(instant), tz)).toBe(day);
+  });
+
+  it.each([
+    ['2026-12-05', '11:00', 'Europe/Moscow', '2026-12-05T08:00:00.000Z'],
+    ['2026-12-05', '00:30', 'Europe/Moscow', '2026-12-04T21:30:00.000Z'],
+    ['2026-07-01', '11:00', 'Europe/Berlin', '2026-07-01T09:00:00.000Z'],
+    ['2026-12-01', '11:00', 'Europe/Berlin', '2026-12-01T10:00:00.000Z'],
+    ['2026-11-22', '09:15', 'America/New_York', '2026-11-22T14:15:00.000Z'],
+    ['2026-03-29', '02:30', 'Europe/Berlin', '2026-03-29T01:30:00.000Z'],
+    ['2026-10-25', '02:30', 'Europe/Berlin', '2026-10-25T00:30:00.000Z'],
+    ['2026-12-05', '23:59', 'Asia/Kamchatka', '2026-12-05T11:59:00.000Z'],
+  ])('%s at %s in %s is the instant %s', (date, time, tz, instant) => {
+    expect(instantAt(date, time, tz).toISOString()).toBe(instant);
   });
 
   it.each([

@@ -15,6 +15,34 @@ export function localDate(instant: Date, timeZone: string): string {
   return f.format(instant);
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock reading of an instant in a time zone, as if it were UTC (ms since the epoch). */
+function wallClock(instant: number, timeZone: string): number {
+  let f = clocks.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    clocks.set(timeZone, f);
+  }
+  const part = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year ?? 0, (part.month ?? 1) - 1, part.day ?? 1, part.hour ?? 0, part.minute ?? 0, part.second ?? 0);
+}
+
+/**
+ * The instant a clock in a time zone shows `time` (HH:MM) on `date`. A time the clock skips (the
+ * spring change) is read as the instant an hour later; a time it shows twice, as the first.
+ */
+export function instantAt(date: string, time: string, timeZone: string): Date {
+  const [h, m] = time.split(':').map(Number);
+  const wanted = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), h ?? 0, m ?? 0);
+  // The zone's offset near the wanted reading, then once more at the instant that gives (it moves at a change).
+  let instant = wanted - (wallClock(wanted, timeZone) - wanted);
+  instant = wanted - (wallClock(instant, timeZone) - instant);
+  // Shown twice (the autumn change): the earlier of the two, an hour before.
+  if (wallClock(instant - 3_600_000, timeZone) === wanted) instant -= 3_600_000;
+  return new Date(instant);
+}
+
 /** The date `days` calendar days after `date` (before, when negative). */
 export function addDays(date: string, days: number): string {
   const d = new Date((dayNumber(date) + days) * 86_400_000);

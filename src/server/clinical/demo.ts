@@ -3,7 +3,7 @@
 // course and two signed sessions — recorded through the same services as the API, so they are real.
 // Runs after the catalog's demo step (it uses the starter products and their lots).
 import { uuidv7 } from 'uuidv7';
-import { addDays } from '../../domain/clinical/calendar.ts';
+import { addDays, instantAt } from '../../domain/clinical/calendar.ts';
 import type { SignatureInput } from '../../domain/api/consents.ts';
 import type { Role } from '../../domain/permissions.ts';
 import type { Actor } from '../context.ts';
@@ -18,8 +18,6 @@ import { patientsRepository } from '../patients/repository.ts';
 import { recordSessionIn } from '../sessions/record.ts';
 import { signSessionIn } from '../sessions/service.ts';
 import { clinicToday, loadClinicFacts } from './clinic.ts';
-
-const day = 86_400_000;
 
 function actorFor(clinicId: string, userId: string, role: Role): Actor {
   return { userId, clinicId, role, email: `${role}@demo.mesochart.app`, language: 'en', via: 'session', ip: '127.0.0.1' };
@@ -67,9 +65,9 @@ const patientPen = strokes([
 ]);
 const doctorPen = strokes(['M24 70 C 40 20, 70 20, 64 64 C 60 96, 96 96, 112 58 C 124 30, 150 26, 160 62 S 196 96, 220 50 L 236 30 M 250 64 C 280 52, 320 58, 376 48']);
 
-/** The course's consent as the consents capability produces it from the plan, signed on screen `daysAgo` days ago. */
-async function signedConsent(q: Queryable, doctor: Actor, c: { courseId: string; typedName: string; daysAgo: number }): Promise<void> {
-  const at = new Date(Date.now() - c.daysAgo * day);
+/** The course's consent as the consents capability produces it from the plan, signed on screen at `at`. */
+async function signedConsent(q: Queryable, doctor: Actor, c: { courseId: string; typedName: string; at: Date }): Promise<void> {
+  const { at } = c;
   const draft = await produceTreatmentConsentIn(q, doctor, c.courseId, {}, undefined, at);
   const patientSig = await storedSignature(patientPen, 'patientSignature');
   const doctorSig = await storedSignature(doctorPen, 'doctorSignature');
@@ -111,7 +109,10 @@ export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
   // The catalog's engine facts read the transaction's clinic; the demo runs in a system transaction.
   await q.query("SELECT set_config('app.clinic_id', $1, true)", [clinicId]);
   const doctor = actorFor(clinicId, users.doctor, 'doctor');
-  const today = clinicToday(await loadClinicFacts(q, clinicId));
+  const clinic = await loadClinicFacts(q, clinicId);
+  const today = clinicToday(clinic);
+  // What happened on an earlier day happened in the clinic's hours; what happened today, no later than now.
+  const onDay = (daysAgo: number, time: string) => new Date(Math.min(Date.now(), instantAt(addDays(today, -daysAgo), time, clinic.timeZone).getTime()));
   await kit(q, clinicId, users.nurse, today);
 
   const gallstones = await patient(q, clinicId, users.reception, { givenName: 'Татьяна', familyName: 'Морозова', birthDate: '1971-02-09', sex: 'female', phone: '+7 925 555-30-41', preferredLanguage: 'ru' });
@@ -143,7 +144,7 @@ export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
     postCare: 'Без макияжа 24 часа; без сауны 3 дня.',
     priceMinor: 300_000,
   });
-  await signedConsent(q, doctor, { courseId: hers.id, typedName: 'Соколова Анна Викторовна', daysAgo: 0 });
+  await signedConsent(q, doctor, { courseId: hers.id, typedName: 'Соколова Анна Викторовна', at: onDay(0, '10:20') });
   await waiveBaselinePhotos(q, clinicId, hers.id, users.doctor);
   await addConditionIn(q, doctor, pregnant.id, { code: 'pregnancy', onset: addDays(today, -70), note: 'About 10 weeks; told us after the course was planned' });
   const course = await createCourseIn(q, doctor, {
@@ -164,12 +165,12 @@ export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
     allergyTest: { done: true, method: 'Внутрикожная проба коктейля на предплечье', result: 'negative', date: addDays(today, -15) },
     priceMinor: 450_000,
   });
-  await signedConsent(q, doctor, { courseId: course.id, typedName: 'Павлова Екатерина Андреевна', daysAgo: 15 });
+  await signedConsent(q, doctor, { courseId: course.id, typedName: 'Павлова Екатерина Андреевна', at: onDay(15, '17:40') });
   await waiveBaselinePhotos(q, clinicId, course.id, users.doctor);
   for (const [i, daysAgo] of [14, 7].entries()) {
     const session = await recordSessionIn(q, doctor, {
       courseId: course.id,
-      performedAt: new Date(Date.now() - daysAgo * day - 3 * 3_600_000).toISOString(),
+      performedAt: onDay(daysAgo, i === 0 ? '11:30' : '15:00').toISOString(),
       areas: [
         { area: 'face', volumeMl: 2.5 },
         { area: 'neck', volumeMl: 1 },

@@ -55,8 +55,9 @@ const russian: Record<TodayAlertKind, (f: Facts) => string> = {
   'suspected-outbreak': (f) =>
     `Подозрение на атипичную микобактериальную инфекцию (${eventType(f, 'ru')}, через ${countDays(n(f, 'daysAfterSession'), 'ru')} после сеанса); те же серии получили ещё ${ru(n(f, 'otherPatients'), 'пациент', 'пациента', 'пациентов')}`,
   'lot-recall': (f) => `Серия ${s(f, 'lotNumber')} отозвана: связаться с пациентами (${n(f, 'patients')})`,
-  'unsigned-sessions': (f) => `Не подписаны сеансы прошлых дней: ${n(f, 'count')}`,
-  'overdue-follow-ups': (f) => `Просрочены контрольные контакты: ${n(f, 'count')}`,
+  'unsigned-sessions': (f) => `${ru(n(f, 'count'), 'сеанс', 'сеанса', 'сеансов')} прошлых дней не ${n(f, 'count') % 10 === 1 && n(f, 'count') % 100 !== 11 ? 'подписан' : 'подписаны'}`,
+  // "Осмотр", as the interface names a follow-up.
+  'overdue-follow-ups': (f) => `${ru(n(f, 'count'), 'просроченный осмотр', 'просроченных осмотра', 'просроченных осмотров')}`,
 };
 
 /** The line of an alert in a language. */
