@@ -47,6 +47,10 @@ export default async function setup(project: TestProject) {
   }
   const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-web-if-stale.mjs')], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`web build failed: ${build.stdout}${build.stderr}`);
+  // What the tests look at must be what `npm start` serves: React's production build.
+  const assets = path.join(root, 'dist/web/assets');
+  const dev = fs.readdirSync(assets).filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(assets, f), 'utf8').includes('jsxDEV'));
+  if (dev.length > 0) throw new Error(`dist/web holds a development build (React's jsxDEV in ${dev.slice(0, 3).join(', ')}): rebuild with npm run build:web`);
 
   let server: EmbeddedServer | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;

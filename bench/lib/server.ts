@@ -71,6 +71,11 @@ export async function startMesochart(dataDir: string, cpuProfDir?: string): Prom
   return startChild([path.join(rootDir, 'bin', 'mesochart.mjs'), 'serve'], { DATA_DIR: dataDir }, '/api/health', await freePort(), cpuProfDir);
 }
 
+/** `mesochart serve` with the demo clinic, on a fresh embedded database in `dataDir` (seeded at its first start). */
+export async function startDemo(dataDir: string): Promise<Child> {
+  return startChild([path.join(rootDir, 'bin', 'mesochart.mjs'), 'serve'], { DATA_DIR: dataDir, MESOCHART_DEMO: '' }, '/api/health', await freePort());
+}
+
 /** The framework ceiling: the same app with a hello-world route (bench/hello-server.ts). */
 export async function startHello(): Promise<Child> {
   return startChild(['--import', 'tsx', path.join(benchDir, 'hello-server.ts')], {}, '/bench/hello', await freePort());

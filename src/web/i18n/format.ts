@@ -36,11 +36,21 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
   const locale = localeOf(lang);
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  // Made once per number of digits: a list of fifty sessions formats hundreds of volumes.
+  const numberFormats = new Map<number | undefined, Intl.NumberFormat>();
+  const numberFormat = (digits: number | undefined): Intl.NumberFormat => {
+    let f = numberFormats.get(digits);
+    if (f === undefined) {
+      f = new Intl.NumberFormat(locale, digits === undefined ? {} : { minimumFractionDigits: 0, maximumFractionDigits: digits });
+      numberFormats.set(digits, f);
+    }
+    return f;
+  };
   return {
     lang,
     date: (iso) => (iso ? dateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : ''),
     dateTime: (iso) => (iso ? dateTimeFmt.format(typeof iso === 'string' ? new Date(iso) : iso) : ''),
-    number: (n, digits) => new Intl.NumberFormat(locale, digits === undefined ? {} : { minimumFractionDigits: 0, maximumFractionDigits: digits }).format(n),
+    number: (n, digits) => numberFormat(digits).format(n),
   };
 }
 
