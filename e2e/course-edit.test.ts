@@ -62,9 +62,11 @@ afterAll(async () => {
 describe('the chart after planning', () => {
   it('fills in the health questionnaire: a "yes" is recorded and the safety strip shows it', async () => {
     await openPatient('smirnova');
-    expect(await safety().textContent()).toContain('No allergies or contraindications recorded');
+    // Her history was never taken: the strip says so (not "nothing recorded"), and offers the questionnaire.
+    expect(await safety().textContent()).toContain('No medical history taken yet');
     await page.getByRole('tab', { name: /History/ }).click();
-    await page.getByRole('button', { name: 'Health questionnaire' }).click();
+    await expect.poll(() => page.getByText(/^The history has not been taken yet/).isVisible()).toBe(true);
+    await safety().getByRole('button', { name: 'Health questionnaire' }).click();
     const dialog = page.getByRole('dialog', { name: 'Health questionnaire' });
     await question(/blood thinners/).getByRole('radio', { name: 'Yes' }).check();
     await dialog.getByLabel(/^Details/).fill('Aspirin 100 mg daily');
@@ -88,6 +90,7 @@ describe('the chart after planning', () => {
     await dialog.getByRole('button', { name: 'Close' }).last().click();
     await expect.poll(() => safety().textContent()).toContain('Anticoagulant or antiplatelet therapy');
     expect(await page.getByText('questionnaire', { exact: true }).count()).toBe(2);
+    expect(await page.getByText(/^The history has not been taken yet/).count()).toBe(0);
   });
 
   it('edits a consented course: warned first, the consent is superseded and the course awaits a new one', async () => {
@@ -137,7 +140,7 @@ describe('the chart after planning', () => {
     await page.getByRole('menuitem', { name: 'Русский' }).click();
     await openPatient('orlov');
     await page.getByRole('tab', { name: /Анамнез/ }).click();
-    await page.getByRole('button', { name: 'Анкета здоровья' }).click();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Анкета здоровья' }).click();
     await question(/изотретиноин/).getByRole('radio', { name: 'Да' }).check();
     await expect.poll(() => page.getByLabel('Дата последнего приёма').isVisible()).toBe(true);
     await shot(page, 'course-questionnaire-ru');

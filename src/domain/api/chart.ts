@@ -78,7 +78,13 @@ export type ChartSession = z.infer<typeof chartSessionSchema>;
 
 export const chartSchema = z.object({
   patient: patientSchema,
-  history: z.object({ conditions: z.array(conditionEntrySchema), allergies: z.array(allergyEntrySchema), weight: weightSchema.nullable() }),
+  history: z.object({
+    conditions: z.array(conditionEntrySchema),
+    allergies: z.array(allergyEntrySchema),
+    weight: weightSchema.nullable(),
+    /** When the history was last recorded (an entry or a questionnaire); null: never taken, so an empty list says nothing. */
+    lastRecordedAt: z.date().nullable(),
+  }),
   courses: z.array(courseSchema.extend({ sessions: z.array(chartSessionSchema) })),
   consents: z.array(chartConsentSchema),
   photos: z.array(chartPhotoSchema),

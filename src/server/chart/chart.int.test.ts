@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { setupTestApp } from '../../../test/app.ts';
-import { clinicalClinic, consentedCourse, sessionBody, type ClinicalClinic } from '../../../test/fixtures/clinical.ts';
+import { clinicalClinic, consentedCourse, newPatient, sessionBody, type ClinicalClinic } from '../../../test/fixtures/clinical.ts';
 
 const t = await setupTestApp();
 
@@ -102,6 +102,32 @@ describe('the chart', () => {
       for (const key of ['components', 'injectionPoints', 'notes', 'assessment', 'amendments', 'followUps']) expect(s).not.toHaveProperty(key);
     }
     expect(listed.map((s) => s.amendmentCount)).toEqual([1, 0]);
+  });
+
+  it('tells a history never taken from one taken with nothing to declare', async () => {
+    const c = await clinicalClinic(t);
+    const lastRecorded = async (patientId: string) => (await c.doctor.call({ method: 'GET', url: `/api/v1/patients/${patientId}/chart` })).json<{ history: { lastRecordedAt: string | null; conditions: unknown[]; allergies: unknown[] } }>().history;
+
+    const never = await newPatient(c.reception);
+    expect(await lastRecorded(never)).toMatchObject({ lastRecordedAt: null, conditions: [], allergies: [] });
+
+    // Every answer "no": no entry, but the history was taken.
+    const asked = await newPatient(c.reception);
+    const before = Date.now();
+    const q = await c.nurse.call({ method: 'POST', url: `/api/v1/patients/${asked}/questionnaire`, payload: { answers: [{ questionId: 'pregnant', answer: false }, { questionId: 'gallstones', answer: false }] } });
+    expect(q.statusCode, q.body).toBe(201);
+    const h = await lastRecorded(asked);
+    expect(h).toMatchObject({ conditions: [], allergies: [] });
+    expect(Date.parse(h.lastRecordedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
+
+    // An entry recorded by the doctor counts as well.
+    const entered = await newPatient(c.reception);
+    expect((await c.doctor.call({ method: 'POST', url: `/api/v1/patients/${entered}/allergies`, payload: { substance: 'lidocaine' } })).statusCode).toBe(201);
+    expect((await lastRecorded(entered)).lastRecordedAt).not.toBeNull();
+    // A weight is not a history.
+    const weighed = await newPatient(c.reception);
+    expect((await c.nurse.call({ method: 'POST', url: `/api/v1/patients/${weighed}/weight`, payload: { weightKg: 60 } })).statusCode).toBe(201);
+    expect((await lastRecorded(weighed)).lastRecordedAt).toBeNull();
   });
 
   it('reads a long record in as many queries as a short one', async () => {

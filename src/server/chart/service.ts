@@ -7,6 +7,7 @@ import { clinicToday, loadClinicFacts } from '../clinical/clinic.ts';
 import type { ServiceContext } from '../context.ts';
 import { coursesRepository, toCourse } from '../courses/repository.ts';
 import { Problem } from '../errors.ts';
+import { historyRepository } from '../history/repository.ts';
 import { historyOn } from '../history/service.ts';
 import { patientsRepository } from '../patients/repository.ts';
 import { chartPhotos } from './photos.ts';
@@ -23,7 +24,7 @@ export async function getChart(ctx: ServiceContext, patientId: string): Promise<
     const patient = await patientsRepository.byId(q, patientId);
     if (!patient) throw Problem.notFound('Patient');
     const clinic = await loadClinicFacts(q, clinicId);
-    const history = await historyOn(q, clinicId, patientId, clinicToday(clinic));
+    const history = { ...(await historyOn(q, clinicId, patientId, clinicToday(clinic))), lastRecordedAt: await historyRepository.lastRecordedAt(q, clinicId, patientId) };
     const courseRows = await coursesRepository.list(q, clinicId, { patientId, limit: allRows, offset: 0 });
     const sessions = await chartSessions(q, clinicId, patientId);
     const courses = courseRows.map((c) => ({ ...toCourse(c, clinic.currency), sessions: sessions.filter((s) => s.courseId === c.id) }));

@@ -254,6 +254,19 @@ export const historyRepository = {
     return row ? { weightKg: Number(row.weight_kg), measuredOn: row.measured_on } : null;
   },
 
+  /**
+   * When the history was last recorded — an entry's version or a health questionnaire, whatever
+   * it said — or null when it never was: "nothing recorded" then means "never asked".
+   */
+  async lastRecordedAt(q: Queryable, clinicId: string, patientId: string): Promise<Date | null> {
+    const r = await q.query<{ at: Date | null }>(
+      `SELECT greatest((SELECT max(recorded_at) FROM history_versions WHERE clinic_id = $1 AND patient_id = $2),
+                       (SELECT max(recorded_at) FROM questionnaire_responses WHERE clinic_id = $1 AND patient_id = $2)) AS at`,
+      [clinicId, patientId],
+    );
+    return r.rows[0]?.at ?? null;
+  },
+
   async insertQuestionnaire(q: Queryable, r: { id: string; clinicId: string; patientId: string; version: number; answers: unknown; recordedBy: string }): Promise<void> {
     await q.query('INSERT INTO questionnaire_responses (id, clinic_id, patient_id, questionnaire_version, answers, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)', [
       r.id,

@@ -6,6 +6,8 @@ export const clinical = {
     safetyTitle: 'Safety',
     safetyNone: 'No allergies or contraindications recorded.',
     safetyUnknown: 'The clinical history is not shown to your role.',
+    safetyUntaken: 'No medical history taken yet: allergies and contraindications are unknown.',
+    historyOf: '(history of {{date}})',
     allergyTo: 'Allergy: {{what}}',
     openEvent: 'Open adverse event: {{what}}',
     weight: '{{kg}} kg',
@@ -43,6 +45,7 @@ export const clinical = {
     nextDue: 'Next session from {{date}}',
   },
   history: {
+    untaken: 'The history has not been taken yet. Go through the health questionnaire with the patient, or record what the patient reports.',
     conditions: 'Conditions',
     allergies: 'Allergies',
     addCondition: 'Add condition',

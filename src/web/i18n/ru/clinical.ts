@@ -9,6 +9,8 @@ export const clinical: Translation<typeof en> = {
     safetyTitle: 'Безопасность',
     safetyNone: 'Аллергии и противопоказания не отмечены.',
     safetyUnknown: 'Анамнез недоступен для вашей роли.',
+    safetyUntaken: 'Анамнез ещё не собран: аллергии и противопоказания неизвестны.',
+    historyOf: '(анамнез от {{date}})',
     allergyTo: 'Аллергия: {{what}}',
     openEvent: 'Незакрытое нежелательное явление: {{what}}',
     weight: '{{kg}} кг',
@@ -48,6 +50,7 @@ export const clinical: Translation<typeof en> = {
     nextDue: 'Следующая процедура — с {{date}}',
   },
   history: {
+    untaken: 'Анамнез ещё не собран. Пройдите с пациентом анкету здоровья или внесите то, что сообщает пациент.',
     conditions: 'Состояния',
     allergies: 'Аллергии',
     addCondition: 'Добавить состояние',

@@ -91,7 +91,7 @@ export function LotsTab() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>#{l.lot}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{fmt.date(l.expires)}</Text>
-                      <Text size="xs" c={l.expired ? 'red.9' : l.expiresInDays <= 60 ? 'orange.9' : 'dimmed'} fw={l.expiresInDays <= 60 ? 600 : 400}>
+                      <Text size="xs" c={l.expired ? 'red.9' : l.expiresInDays <= 60 ? 'var(--mantine-color-orange-light-color)' : 'dimmed'} fw={l.expiresInDays <= 60 ? 600 : 400}>
                         {l.expired ? t('catalog.expiredAgo') : t('catalog.expiresIn', { count: l.expiresInDays })}
                       </Text>
                     </Table.Td>

@@ -26,6 +26,7 @@ export function HistorySection({ chart }: { chart: ChartView }) {
   const canWrite = session.can('clinical.write') && !chart.patient.archived;
   const history = chart.history;
   if (!history) return null;
+  const untaken = history.lastRecordedAt === null;
   const substanceName = (code: string) => {
     const s = substances.data?.items.find((x) => x.code === code);
     return s ? localName(s, lang) : code;
@@ -80,11 +81,18 @@ export function HistorySection({ chart }: { chart: ChartView }) {
 
   return (
     <Stack gap="lg">
-      {canWrite && (
-        <Group justify="flex-end">
-          <Button variant="light" onClick={() => setOpen({ kind: 'questionnaire' })}>
-            {t('questionnaire.open')}
-          </Button>
+      {(canWrite || untaken) && (
+        <Group justify={untaken ? 'space-between' : 'flex-end'} wrap="wrap" gap="sm">
+          {untaken && (
+            <Text size="sm" c="var(--mantine-color-orange-light-color)" fw={500}>
+              {t('history.untaken')}
+            </Text>
+          )}
+          {canWrite && (
+            <Button variant={untaken ? 'filled' : 'light'} onClick={() => setOpen({ kind: 'questionnaire' })}>
+              {t('questionnaire.open')}
+            </Button>
+          )}
         </Group>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

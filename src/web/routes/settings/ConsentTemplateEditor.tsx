@@ -145,7 +145,7 @@ export function ConsentTemplateEditor({
               {...form.getInputProps('body')}
             />
             {canManage && (problems.missing.length > 0 || problems.unknown.length > 0) && (
-              <Text size="sm" c="orange.9" role="status">
+              <Text size="sm" c="var(--mantine-color-orange-light-color)" role="status">
                 {[
                   problems.missing.length > 0 ? t('consentTemplates.missingNow', { list: problems.missing.map(tag).join(', ') }) : null,
                   problems.unknown.length > 0 ? t('consentTemplates.unknownNow', { list: problems.unknown.map(tag).join(', ') }) : null,
