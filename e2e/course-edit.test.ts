@@ -64,7 +64,12 @@ describe('the chart after planning', () => {
     await openPatient('smirnova');
     // Her history was never taken: the strip says so (not "nothing recorded"), and offers the questionnaire.
     expect(await safety().textContent()).toContain('No medical history taken yet');
-    await page.getByRole('tab', { name: /History/ }).click();
+    // Planning for her says the same, and leads to her history.
+    await navigate(page, `${new URL(page.url()).pathname}/courses/new`);
+    await expect.poll(() => heading().textContent()).toBe('Plan a course');
+    expect(await page.getByRole('status').filter({ hasText: 'The medical history has not been taken' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Take the history' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: /History/ }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByText(/^The history has not been taken yet/).isVisible()).toBe(true);
     await safety().getByRole('button', { name: 'Health questionnaire' }).click();
     const dialog = page.getByRole('dialog', { name: 'Health questionnaire' });

@@ -46,6 +46,9 @@ export const clinical = {
   },
   history: {
     untaken: 'The history has not been taken yet. Go through the health questionnaire with the patient, or record what the patient reports.',
+    untakenTitle: 'The medical history has not been taken',
+    untakenCheck: 'The safety check sees no allergy or contraindication because none has been asked about.',
+    untakenOpen: 'Take the history',
     conditions: 'Conditions',
     allergies: 'Allergies',
     addCondition: 'Add condition',

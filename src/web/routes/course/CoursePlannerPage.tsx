@@ -21,6 +21,7 @@ import { useMe } from '../../session/session.ts';
 import { toBody, type PlanValues } from './plan-form.ts';
 import { PlanFields, PlanSidebar, useLivePlan, withRefusal } from './PlanFields.tsx';
 import { afterRecordChange } from '../../api/invalidate.ts';
+import { HistoryUntaken } from '../chart/HistoryUntaken.tsx';
 
 /** Plans a course, checked live by the safety engine; a block cannot be saved and says why. */
 export function CoursePlannerPage() {
@@ -107,6 +108,7 @@ export function CoursePlannerPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <form onSubmit={(e) => e.preventDefault()} noValidate>
             <Stack gap="md">
+              <HistoryUntaken chart={chart.data} />
               {alert && <Alert color="red" role="alert">{alert}</Alert>}
               {refused && (
                 <Alert color="red" title={t('findings.refused', { detail: refused.problem.detail ?? '' })} role="alert">

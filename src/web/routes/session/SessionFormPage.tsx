@@ -30,6 +30,7 @@ import { LotsEditor } from './LotsEditor.tsx';
 import { currentDocumentation, prefill, previousSession, sessionInput, toBody, type SessionValues } from './session-form.ts';
 import { afterRecordChange } from '../../api/invalidate.ts';
 import { ClockField } from '../../components/ClockField.tsx';
+import { HistoryUntaken } from '../chart/HistoryUntaken.tsx';
 
 /** Records a session of a course, pre-filled, with the live assessment; blocks cannot be saved. */
 export function SessionFormPage() {
@@ -123,6 +124,7 @@ export function SessionFormPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <BaselineGate chart={chart.data} courseId={courseId} />
+            <HistoryUntaken chart={chart.data} />
             {alert && <Alert color="red" role="alert">{alert}</Alert>}
             {refused && (
               <Alert color="red" title={t('findings.refused', { detail: refused.problem.detail ?? '' })} role="alert">
