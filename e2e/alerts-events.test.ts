@@ -143,4 +143,44 @@ describe('alerts and adverse events', () => {
     await shot(page, 'alerts-page-ru');
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('keeps the times of a vasovagal reaction as typed, in 24 hours, with "now" a click away', async () => {
+    const [patient] = (await api<{ items: { id: string }[] }>('GET', `/patients?q=${encodeURIComponent('Павлова')}`)).items;
+    const sessions = (await api<{ items: { id: string; performedAt: string }[] }>('GET', `/sessions?patientId=${patient!.id}`)).items;
+    const last = [...sessions].sort((a, b) => b.performedAt.localeCompare(a.performedAt))[0]!;
+    const event = await api<{ id: string }>('POST', '/adverse-events', { sessionId: last.id, type: 'vagal', grade: 2, onset: new Date(Date.now() - 20 * 60_000).toISOString(), description: 'Pale, sweating, dizzy after the injections' });
+    await page.goto(`${server.url}/patients/${patient!.id}/adverse-events/${event.id}`);
+    const record = page.getByRole('form', { name: 'Запись неотложной помощи: вазовагальная реакция' });
+    await expect.poll(() => record.isVisible()).toBe(true);
+    const field = (label: string, part: 'день' | 'часы' | 'минуты') => record.getByRole(part === 'день' ? 'textbox' : 'spinbutton', { name: `${label}: ${part}` });
+    const type = async (label: string, part: 'часы' | 'минуты', text: string) => {
+      await field(label, part).click();
+      await page.keyboard.type(text);
+    };
+    const recovered = 'Когда состояние восстановилось';
+
+    // Laid flat now; the recovery's time typed in 24 hours, its day taken as today's.
+    await record.getByRole('button', { name: 'Сейчас: Когда уложен(а)' }).click();
+    const today = await field('Когда уложен(а)', 'день').inputValue();
+    expect(today).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    const [hh, mm] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date()).split(':') as [string, string];
+    await type(recovered, 'часы', hh);
+    await type(recovered, 'минуты', mm);
+    await expect.poll(() => field(recovered, 'день').inputValue()).toBe(today);
+    await shot(page, 'adverse-vagal-record-ru');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A day before the onset is refused on the recovery's own field, and nothing is saved.
+    const yesterday = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() - 86_400_000));
+    await field(recovered, 'день').fill(yesterday);
+    await record.getByRole('button', { name: 'Сохранить запись' }).click();
+    await expect.poll(() => field(recovered, 'день').getAttribute('aria-invalid')).toBe('true');
+    expect((await api<{ vagal: unknown }>('GET', `/adverse-events/${event.id}`)).vagal).toBeNull();
+
+    await field(recovered, 'день').fill(today);
+    await record.getByRole('button', { name: 'Сохранить запись' }).click();
+    const [d, m, y] = today.split('.').map(Number) as [number, number, number];
+    const expected = Date.UTC(y, m - 1, d, Number(hh) - 3, Number(mm)); // Moscow is UTC+3 all year
+    await expect.poll(async () => (await api<{ vagal: { positionedAt?: string; recoveredAt?: string } | null }>('GET', `/adverse-events/${event.id}`)).vagal?.recoveredAt).toBe(new Date(expected).toISOString());
+  });
 });

@@ -28,6 +28,8 @@ export const base = {
     skipToContent: 'Skip to content',
     hours: 'hours',
     minutes: 'minutes',
+    day: 'day',
+    time: 'time',
   },
   roles: { owner: 'Owner', doctor: 'Doctor', nurse: 'Nurse', reception: 'Reception' },
   sexes: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' },

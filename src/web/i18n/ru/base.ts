@@ -31,6 +31,8 @@ export const base: Translation<typeof en> = {
     skipToContent: 'Перейти к содержимому',
     hours: 'часы',
     minutes: 'минуты',
+    day: 'день',
+    time: 'время',
   },
   roles: { owner: 'Владелец', doctor: 'Врач', nurse: 'Медсестра', reception: 'Администратор' },
   sexes: { female: 'Женский', male: 'Мужской', other: 'Другой', unknown: 'Не указан' },

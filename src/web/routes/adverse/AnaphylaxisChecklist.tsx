@@ -148,7 +148,7 @@ export function AnaphylaxisChecklist({ event, canWrite, onSaved }: { event: Adve
               </Text>
             )}
             <Group gap="sm" align="flex-start" mt="sm" wrap="wrap">
-              <TimeField label={t('checklist.doseAt')} onNow={(x) => dose.setFieldValue('at', x)} style={{ flex: '2 1 260px' }} {...dose.getInputProps('at')} />
+              <TimeField label={t('checklist.doseAt')} onNow={(x) => dose.setFieldValue('at', x)} style={{ flex: '2 1 340px' }} {...dose.getInputProps('at')} />
               <NumberInput label={t('checklist.doseMgLabel')} min={0.01} max={1} step={0.05} decimalScale={2} style={{ flex: '1 1 100px' }} {...dose.getInputProps('doseMg')} />
               <Select
                 label={t('checklist.site')}

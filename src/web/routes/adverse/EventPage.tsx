@@ -134,10 +134,10 @@ export function EventPage() {
                 </Table>
               )}
               {canWrite && e.status !== 'resolved' && (
-                <Group gap="sm" align="flex-end">
-                  <TextInput label={t('adverse.drug')} value={treatment.drug} onChange={(x) => setTreatment({ ...treatment, drug: x.currentTarget.value })} style={{ flex: 2 }} />
-                  <TextInput label={t('adverse.dose')} value={treatment.dose} onChange={(x) => setTreatment({ ...treatment, dose: x.currentTarget.value })} style={{ flex: 1 }} />
-                  <Select label={t('adverse.route')} allowDeselect={false} data={TREATMENT_ROUTES.map((r) => ({ value: r, label: v(treatmentRoutes, r) }))} value={treatment.route} onChange={(r) => setTreatment({ ...treatment, route: r })} style={{ flex: 1 }} />
+                <Group gap="sm" align="flex-end" wrap="wrap">
+                  <TextInput label={t('adverse.drug')} value={treatment.drug} onChange={(x) => setTreatment({ ...treatment, drug: x.currentTarget.value })} style={{ flex: '2 1 180px' }} />
+                  <TextInput label={t('adverse.dose')} value={treatment.dose} onChange={(x) => setTreatment({ ...treatment, dose: x.currentTarget.value })} style={{ flex: '1 1 90px' }} />
+                  <Select label={t('adverse.route')} allowDeselect={false} data={TREATMENT_ROUTES.map((r) => ({ value: r, label: v(treatmentRoutes, r) }))} value={treatment.route} onChange={(r) => setTreatment({ ...treatment, route: r })} style={{ flex: '1 1 170px' }} />
                   <Button disabled={!treatment.drug.trim() || !treatment.dose.trim()} onClick={() => void addTreatment()}>
                     {t('common.add')}
                   </Button>

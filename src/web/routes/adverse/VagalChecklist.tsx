@@ -146,10 +146,10 @@ export function VagalChecklist({ event, canWrite, onSaved }: { event: AdverseEve
               </Text>
             )}
             <Group gap="sm" align="flex-start" mt="sm" wrap="wrap">
-              <TimeField label={t('checklist.time')} onNow={(x) => reading.setFieldValue('at', x)} style={{ flex: '2 1 260px' }} {...reading.getInputProps('at')} />
-              <NumberInput label={t('adverse.systolic')} w={100} min={40} max={300} allowDecimal={false} {...reading.getInputProps('systolic')} />
-              <NumberInput label={t('adverse.diastolic')} w={100} min={20} max={200} allowDecimal={false} {...reading.getInputProps('diastolic')} />
-              <NumberInput label={t('adverse.pulse')} w={100} min={20} max={250} allowDecimal={false} {...reading.getInputProps('pulse')} />
+              <TimeField label={t('checklist.time')} onNow={(x) => reading.setFieldValue('at', x)} style={{ flex: '2 1 340px' }} {...reading.getInputProps('at')} />
+              <NumberInput label={t('adverse.systolic')} style={{ flex: '0 1 135px' }} min={40} max={300} allowDecimal={false} {...reading.getInputProps('systolic')} />
+              <NumberInput label={t('adverse.diastolic')} style={{ flex: '0 1 135px' }} min={20} max={200} allowDecimal={false} {...reading.getInputProps('diastolic')} />
+              <NumberInput label={t('adverse.pulse')} style={{ flex: '0 1 100px' }} min={20} max={250} allowDecimal={false} {...reading.getInputProps('pulse')} />
               <Button type="submit" variant="light" mt={25} loading={reading.submitting}>
                 {t('adverse.recordVitals')}
               </Button>
