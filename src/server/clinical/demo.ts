@@ -168,9 +168,10 @@ export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
   await signedConsent(q, doctor, { courseId: course.id, typedName: 'Павлова Екатерина Андреевна', at: onDay(15, '17:40') });
   await waiveBaselinePhotos(q, clinicId, course.id, users.doctor);
   for (const [i, daysAgo] of [14, 7].entries()) {
+    const performedAt = onDay(daysAgo, i === 0 ? '11:30' : '15:00');
     const session = await recordSessionIn(q, doctor, {
       courseId: course.id,
-      performedAt: onDay(daysAgo, i === 0 ? '11:30' : '15:00').toISOString(),
+      performedAt: performedAt.toISOString(),
       areas: [
         { area: 'face', volumeMl: 2.5 },
         { area: 'neck', volumeMl: 1 },
@@ -181,13 +182,14 @@ export const clinicalDemoStep: DemoStep = async (q, clinicId, users) => {
       ],
       depthMm: 1.5,
       needle: { gauge: 32, lengthMm: 4 },
-      anaesthesia: { method: 'topical', agent: 'EMLA cream, 30 minutes' },
-      asepsis: { skinCleaned: true, anaestheticApplied: 'EMLA cream', disinfectedAfter: true },
+      anaesthesia: { method: 'topical', agent: 'Крем EMLA, 30 минут' },
+      asepsis: { skinCleaned: true, anaestheticApplied: 'Крем EMLA', disinfectedAfter: true },
       injectionPoints: demoMap,
-      immediateReactions: [{ type: 'erythema', note: 'Mild, gone within the hour' }],
+      immediateReactions: [{ type: 'erythema', note: 'Лёгкая, прошла в течение часа' }],
       durationMinutes: 40,
-      notes: i === 0 ? 'First session; tolerated well.' : 'Skin visibly less dry; same cocktail.',
+      notes: i === 0 ? 'Первая процедура; перенесла хорошо.' : 'Кожа заметно менее сухая; коктейль тот же.',
     });
-    await signSessionIn(q, doctor, session.id);
+    // Signed as the doctor finished writing it up.
+    await signSessionIn(q, doctor, session.id, new Date(Math.min(Date.now(), performedAt.getTime() + 50 * 60_000)));
   }
 };

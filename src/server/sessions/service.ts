@@ -108,13 +108,12 @@ export function sessionContentHash(s: Session, signedBy: string, signedAt: Date)
 }
 
 /** Signs a session in a transaction already open: from then on it is immutable. */
-export async function signSessionIn(q: Queryable, actor: Actor, id: string): Promise<Session> {
+export async function signSessionIn(q: Queryable, actor: Actor, id: string, at: Date = new Date()): Promise<Session> {
   const row = await lockSession(q, actor.clinicId, id);
   if (row.signed_at) throw Problem.conflict('The session is already signed');
   requireAuthor(actor, row, 'sign');
   const session = await loadOne(q, actor.clinicId, id);
-  // Milliseconds, as the answer carries them: the hash can be recomputed from what is shown.
-  const at = new Date();
+  // `at` in milliseconds, as the answer carries them: the hash can be recomputed from what is shown.
   const hash = sessionContentHash(session, actor.userId, at);
   await sessionsRepository.sign(q, actor.clinicId, id, actor.userId, at, hash);
   await appendAudit(q, clinicalAudit(actor, 'session.sign', 'session', id, { patientId: row.patient_id, contentHash: hash }));

@@ -7,7 +7,7 @@ export const clinical = {
     safetyNone: 'No allergies or contraindications recorded.',
     safetyUnknown: 'The clinical history is not shown to your role.',
     safetyUntaken: 'No medical history taken yet: allergies and contraindications are unknown.',
-    historyOf: '(history of {{date}})',
+    historyOf: 'History last updated {{date}}',
     allergyTo: 'Allergy: {{what}}',
     openEvent: 'Open adverse event: {{what}}',
     weight: '{{kg}} kg',

@@ -10,7 +10,7 @@ export const clinical: Translation<typeof en> = {
     safetyNone: 'Аллергии и противопоказания не отмечены.',
     safetyUnknown: 'Анамнез недоступен для вашей роли.',
     safetyUntaken: 'Анамнез ещё не собран: аллергии и противопоказания неизвестны.',
-    historyOf: '(анамнез от {{date}})',
+    historyOf: 'Анамнез обновлён {{date}}',
     allergyTo: 'Аллергия: {{what}}',
     openEvent: 'Незакрытое нежелательное явление: {{what}}',
     weight: '{{kg}} кг',

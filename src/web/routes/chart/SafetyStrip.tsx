@@ -63,7 +63,11 @@ export function SafetyStrip({ chart }: { chart: ChartView }) {
           {facts?.length === 0 && !untaken && (
             <Text size="sm" c="teal.9">
               {t('chart.safetyNone')}
-              {chart.history?.lastRecordedAt ? ` ${t('chart.historyOf', { date: fmt.dateTime(chart.history.lastRecordedAt) })}` : ''}
+            </Text>
+          )}
+          {facts?.length === 0 && chart.history?.lastRecordedAt && (
+            <Text size="sm" c="dimmed" className="tabular">
+              {t('chart.historyOf', { date: fmt.dateTime(chart.history.lastRecordedAt) })}
             </Text>
           )}
           {facts?.map((f) => (

@@ -181,9 +181,9 @@ export function SessionPage() {
                   {t('session.followUps')}
                 </Title>
                 {s.followUps.map((f) => (
-                  <Group key={f.id} justify="space-between">
+                  <Group key={f.id} justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
                     <Text size="sm">{v(followUpKinds, f.kind)}</Text>
-                    <Text size="sm" c="dimmed" className="tabular">
+                    <Text size="sm" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap' }}>
                       {fmt.dateTime(f.dueAt)}
                     </Text>
                   </Group>
