@@ -146,7 +146,8 @@ async function cost(label: string, server: Child, pgPid: number | null, next: ()
   const t0 = Date.now();
   await drive(server.url, next, requests);
   const wall = Date.now() - t0;
-  const nodeMs = sum(spent(n0, cpuOf(server.pid))) / requests;
+  const nodeBy = spent(n0, cpuOf(server.pid));
+  const nodeMs = sum(nodeBy) / requests;
   const pgBy = pgPid ? spent(p0, cpuOf(pgPid)) : new Map<string, number>();
   const pgMs = sum(pgBy) / requests;
   const total = nodeMs + pgMs;
@@ -154,6 +155,8 @@ async function cost(label: string, server: Child, pgPid: number | null, next: ()
     `${label.padEnd(24)} node ${nodeMs.toFixed(3).padStart(7)} ms   postgres ${pgMs.toFixed(3).padStart(7)} ms   total ${total.toFixed(3).padStart(7)} ms/request` +
       `   (${((requests / wall) * 1000).toFixed(0)} req/s at ${connections} clients, load ${os.loadavg()[0]?.toFixed(2)})`,
   );
+  // The kernel's share: on loopback, every round trip's send runs the receiving side's TCP too.
+  console.log(`    node: user ${((nodeBy.get('node') ?? 0) / requests).toFixed(3)}, system ${((nodeBy.get('node (system)') ?? 0) / requests).toFixed(3)} ms a request`);
   if (pgPid) {
     console.log(`    postgres by process: ${[...pgBy].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / requests).toFixed(3)}`).join(', ')}`);
     await statements();
