@@ -20,6 +20,10 @@ describe('clinic calendar', () => {
     ['2026-03-29', '02:30', 'Europe/Berlin', '2026-03-29T01:30:00.000Z'],
     ['2026-10-25', '02:30', 'Europe/Berlin', '2026-10-25T00:30:00.000Z'],
     ['2026-12-05', '23:59', 'Asia/Kamchatka', '2026-12-05T11:59:00.000Z'],
+    ['2026-03-08', '02:30', 'America/New_York', '2026-03-08T07:30:00.000Z'],
+    ['2026-11-01', '01:30', 'America/New_York', '2026-11-01T05:30:00.000Z'],
+    ['2026-04-05', '02:30', 'Australia/Sydney', '2026-04-04T15:30:00.000Z'],
+    ['2026-10-04', '02:30', 'Australia/Sydney', '2026-10-03T16:30:00.000Z'],
   ])('%s at %s in %s is the instant %s', (date, time, tz, instant) => {
     expect(instantAt(date, time, tz).toISOString()).toBe(instant);
   });

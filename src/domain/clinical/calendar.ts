@@ -35,12 +35,14 @@ function wallClock(instant: number, timeZone: string): number {
 export function instantAt(date: string, time: string, timeZone: string): Date {
   const [h, m] = time.split(':').map(Number);
   const wanted = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), h ?? 0, m ?? 0);
-  // The zone's offset near the wanted reading, then once more at the instant that gives (it moves at a change).
-  let instant = wanted - (wallClock(wanted, timeZone) - wanted);
-  instant = wanted - (wallClock(instant, timeZone) - instant);
-  // Shown twice (the autumn change): the earlier of the two, an hour before.
-  if (wallClock(instant - 3_600_000, timeZone) === wanted) instant -= 3_600_000;
-  return new Date(instant);
+  // The zone's offsets a day either side: the same unless its clock changes in between.
+  const offsetAt = (at: number) => wallClock(at, timeZone) - at;
+  const before = wanted - offsetAt(wanted - 86_400_000);
+  const after = wanted - offsetAt(wanted + 86_400_000);
+  // Shown twice (the autumn change): the first. Skipped (the spring change): read with the offset
+  // before the change, which is the instant the clock shows an hour later, east or west of Greenwich.
+  const shown = [before, after].filter((c) => wallClock(c, timeZone) === wanted);
+  return new Date(shown.length > 0 ? Math.min(...shown) : before);
 }
 
 /** The date `days` calendar days after `date` (before, when negative). */

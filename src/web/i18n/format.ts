@@ -2,6 +2,7 @@
 // instants in the clinic's time zone.
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
+import { instantAt, localDate } from '../../domain/clinical/calendar.ts';
 import type { Lang } from './index.ts';
 
 const locales: Record<Lang, string> = { en: 'en-GB', ru: 'ru-RU' };
@@ -59,6 +60,30 @@ let clinicTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Sets the zone instants are shown in (the clinic's, from GET /auth/me). */
 export function setClinicTimeZone(zone: string): void {
   clinicTimeZone = zone;
+}
+
+/** The clinic's time zone: the one instants are shown in and typed times are read in. */
+export const clinicZone = (): string => clinicTimeZone;
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as the clinic's clock shows it: its day (YYYY-MM-DD) and time (HH:mm). */
+export function clinicClock(instant: Date | string): { date: string; time: string } {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  let f = clockFormats.get(clinicTimeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: clinicTimeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+    clockFormats.set(clinicTimeZone, f);
+  }
+  return { date: localDate(at, clinicTimeZone), time: f.format(at) };
+}
+
+/**
+ * The instant (ISO) the clinic's clock shows `time` (HH:mm; midnight when empty) on `date`: what a
+ * day and time typed in a form mean, whatever the zone of the computer they are typed on.
+ */
+export function clinicInstant(date: string, time: string): string {
+  return instantAt(date, time || '00:00', clinicTimeZone).toISOString();
 }
 
 /** The formatters of the current language. */

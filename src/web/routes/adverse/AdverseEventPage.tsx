@@ -15,7 +15,7 @@ import { LoadError, PageHeader, PageLoader } from '../../components/Page.tsx';
 import { fullName } from '../../components/patient-name.ts';
 import { useFormDraft } from '../../forms/drafts.ts';
 import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
-import { useFormat } from '../../i18n/format.ts';
+import { clinicClock, clinicInstant, useFormat } from '../../i18n/format.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
 import { afterRecordChange } from '../../api/invalidate.ts';
 import { ClockField } from '../../components/ClockField.tsx';
@@ -41,7 +41,7 @@ function toBody(v: Values) {
     sessionId: v.sessionId ?? '',
     type: v.type ?? '',
     grade: Number(v.grade),
-    onset: v.date ? new Date(`${v.date}T${v.time || '00:00'}:00`).toISOString() : '',
+    onset: v.date ? clinicInstant(v.date, v.time) : '',
     description: v.description,
     ...(v.area ? { area: v.area } : {}),
     expected: v.expected,
@@ -60,15 +60,14 @@ export function AdverseEventPage() {
   const lang = useLang();
   const chart = useChart(patientId);
   const [alert, setAlert] = useState<string | null>(null);
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const now = clinicClock(new Date());
   const form = useForm<Values>({
     initialValues: {
       sessionId: params.get('sessionId'),
       type: null,
       grade: '1',
-      date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-      time: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
+      date: now.date,
+      time: now.time,
       area: null,
       description: '',
       expected: false,

@@ -13,6 +13,7 @@ import { applyServerErrors, zodValidate } from '../../forms/validation.ts';
 import { useLang, useVocab } from '../../i18n/vocab.ts';
 import { sameInstant, toLocalInput } from './times.ts';
 import { ClockField } from '../../components/ClockField.tsx';
+import { clinicInstant } from '../../i18n/format.ts';
 
 interface Values {
   type: string | null;
@@ -30,7 +31,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 
 /** The PATCH body: only what differs from the event as it stands, and why. */
 function toBody(v: Values, e: AdverseEventDetail): Record<string, unknown> {
-  const onset = v.date ? new Date(`${v.date}T${v.time || '00:00'}:00`).toISOString() : '';
+  const onset = v.date ? clinicInstant(v.date, v.time) : '';
   const body: Record<string, unknown> = {};
   if (v.type !== e.type) body.type = v.type ?? '';
   if (Number(v.grade) !== e.grade) body.grade = v.grade === null ? undefined : Number(v.grade);

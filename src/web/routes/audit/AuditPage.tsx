@@ -10,6 +10,8 @@ import { IconFilter } from '../../components/icons.tsx';
 import { LoadError, PageHeader, PageLoader } from '../../components/Page.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { AUDIT_RECORD_TYPES } from './record-types.ts';
+import { addDays } from '../../../domain/clinical/calendar.ts';
+import { clinicInstant } from '../../i18n/format.ts';
 
 const outcomes = ['success', 'denied', 'failure', 'not-found'] as const;
 
@@ -24,12 +26,8 @@ interface Values {
 }
 const empty: Values = { from: null, to: null, userId: null, action: '', recordType: null, recordId: '', outcome: null };
 
-// A calendar day as the instant it starts on this computer (the API filters by instants).
-const startOf = (day: string, plusDays = 0) => {
-  const d = new Date(`${day}T00:00:00`);
-  d.setDate(d.getDate() + plusDays);
-  return d.toISOString();
-};
+// A calendar day as the instant it starts in the clinic (the API filters by instants).
+const startOf = (day: string, plusDays = 0) => clinicInstant(addDays(day, plusDays), '00:00');
 
 function toFilters(v: Values): AuditFilters {
   return {

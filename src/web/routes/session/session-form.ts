@@ -7,6 +7,7 @@ import type { LotRecord } from '../../api/catalog.ts';
 import type { SessionRecord } from '../../api/clinical.ts';
 import type { PatientFacts } from '../../assessment/live.ts';
 import type { InjectionPoint } from '../../components/injection/InjectionChart.tsx';
+import { clinicClock, clinicInstant } from '../../i18n/format.ts';
 
 export interface SessionValues {
   date: string | null;
@@ -58,10 +59,10 @@ export function currentDocumentation(s: SessionRecord): PreviousDocumentation {
 export function prefill(course: ChartCourse, lots: readonly LotRecord[], now: Date, doc?: PreviousDocumentation): SessionValues {
   const prev = previousSession(course);
   const perArea = r2(course.totalVolumeMl / Math.max(1, course.areas.length));
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const clock = clinicClock(now);
   return {
-    date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-    time: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
+    date: clock.date,
+    time: clock.time,
     technique: prev?.technique ?? course.technique,
     depthMm: prev?.depthMm ?? course.depthMm,
     areas: course.areas.map((area) => ({ area, volumeMl: prev?.areas.find((a) => a.area === area)?.volumeMl ?? perArea })),
@@ -86,9 +87,9 @@ export function prefill(course: ChartCourse, lots: readonly LotRecord[], now: Da
   };
 }
 
-/** The instant of the session, in this computer's time zone. */
+/** The instant of the session: its day and time on the clinic's clock. */
 export function performedAt(v: SessionValues): string {
-  return v.date ? new Date(`${v.date}T${v.time || '00:00'}:00`).toISOString() : '';
+  return v.date ? clinicInstant(v.date, v.time) : '';
 }
 
 /** The POST /sessions body of the form. */
