@@ -1,5 +1,6 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { clinicZone, todayIn } from '../i18n/format.ts';
 import { IconToday } from './icons.tsx';
 
 /** Reads a typed date: 02.04.1985, 2.4.1985, 02/04/1985, 02041985 or 1985-04-02; null if not a real date. */
@@ -16,11 +17,15 @@ export function parseTypedDate(text: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
-/** A calendar date input: typed as DD.MM.YYYY (or picked), valued as YYYY-MM-DD like the API. */
-export function DateField(props: Omit<DateInputProps, 'valueFormat' | 'dateParser'>) {
+/**
+ * A calendar date input: typed as DD.MM.YYYY (or picked), valued as YYYY-MM-DD like the API.
+ * `upToToday`: no day after today in the clinic (a date of the past: onset, birth, session).
+ */
+export function DateField({ upToToday, ...props }: Omit<DateInputProps, 'valueFormat' | 'dateParser'> & { upToToday?: boolean }) {
   const { t } = useTranslation();
   return (
     <DateInput
+      {...(upToToday ? { maxDate: todayIn(clinicZone()) } : {})}
       valueFormat="DD.MM.YYYY"
       dateParser={parseTypedDate}
       leftSection={<IconToday size={18} />}

@@ -138,7 +138,7 @@ export function AdverseEventPage() {
                   </Stack>
                 </Radio.Group>
                 <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-                  <DateField label={t('adverse.onsetDate')} required maxDate={new Date()} {...form.getInputProps('date')} />
+                  <DateField label={t('adverse.onsetDate')} required upToToday {...form.getInputProps('date')} />
                   <ClockField label={t('adverse.onsetTime')} {...form.getInputProps('time')} />
                   <Select label={t('adverse.area')} clearable data={(chosen?.areas ?? []).map((a) => ({ value: a.area, label: v(areas, a.area) }))} {...form.getInputProps('area')} />
                 </SimpleGrid>

@@ -114,7 +114,7 @@ export function EventEditModal({ event, onClose, onSaved }: { event: AdverseEven
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <DateField label={t('adverse.onsetDate')} required maxDate={new Date()} {...form.getInputProps('date')} />
+            <DateField label={t('adverse.onsetDate')} required upToToday {...form.getInputProps('date')} />
             <ClockField label={t('adverse.onsetTime')} {...form.getInputProps('time')} />
             <Select label={t('adverse.area')} clearable data={sessionAreas.map((a) => ({ value: a, label: v(areas, a) }))} {...form.getInputProps('area')} />
           </SimpleGrid>

@@ -39,7 +39,7 @@ export function TimeField({ label, value = '', onChange, onNow, error, disabled,
           onChange={(d) => set(d, time)}
           error={Boolean(error)}
           disabled={disabled}
-          maxDate={new Date()}
+          upToToday
           style={{ flex: '1 1 136px', minWidth: 136 }}
           {...(onFocus ? { onFocus } : {})}
           {...(onBlur ? { onBlur } : {})}

@@ -84,7 +84,7 @@ export function EditPatientModal({ patient, onClose }: { patient: PatientRecord;
             <TextInput label={<OptionalLabel>{t('register.patronymic')}</OptionalLabel>} {...form.getInputProps('patronymic')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <DateField label={t('register.birthDate')} required defaultLevel="decade" maxDate={new Date()} {...form.getInputProps('birthDate')} />
+            <DateField label={t('register.birthDate')} required defaultLevel="decade" upToToday {...form.getInputProps('birthDate')} />
             <Radio.Group label={t('register.sex')} required {...form.getInputProps('sex')}>
               <Group gap="lg" mt={8}>
                 {sexes.map((s) => (

@@ -144,7 +144,7 @@ function QuestionnaireForm({ chart, questions, onRecorded, onClose }: { chart: C
                 </Radio.Group>
                 {reply === 'yes' && (
                   <SimpleGrid cols={{ base: 1, sm: q.asksDate ? 2 : 1 }} spacing="sm" pl="md">
-                    {q.asksDate && <DateField label={q.asksDate[lang]} required maxDate={new Date()} {...form.getInputProps(`${q.id}.date`)} />}
+                    {q.asksDate && <DateField label={q.asksDate[lang]} required upToToday {...form.getInputProps(`${q.id}.date`)} />}
                     <TextInput label={<OptionalLabel>{t('questionnaire.detail')}</OptionalLabel>} placeholder={t('questionnaire.detailPlaceholder')} maxLength={2000} {...form.getInputProps(`${q.id}.note`)} />
                   </SimpleGrid>
                 )}

@@ -73,9 +73,9 @@ export function ConditionModal({ patientId, onClose }: { patientId: string; onCl
         <Stack gap="md">
           {alert && <Alert color="red" role="alert">{alert}</Alert>}
           <Select label={t('history.condition')} required searchable data-autofocus data={CONDITION_CODES.map((c) => ({ value: c, label: v(conditions, c) }))} {...form.getInputProps('code')} />
-          {entry?.needsOnset && <DateField label={entry.onsetMeaning?.[lang] ?? t('history.onset')} required maxDate={new Date()} {...form.getInputProps('onset')} />}
+          {entry?.needsOnset && <DateField label={entry.onsetMeaning?.[lang] ?? t('history.onset')} required upToToday {...form.getInputProps('onset')} />}
           {entry?.needsArea && <Select label={t('history.area')} required data={AREA_CODES.map((a) => ({ value: a, label: v(areas, a) }))} {...form.getInputProps('area')} />}
-          {entry && !entry.needsOnset && <DateField label={<OptionalLabel>{t('history.onset')}</OptionalLabel>} maxDate={new Date()} clearable {...form.getInputProps('onset')} />}
+          {entry && !entry.needsOnset && <DateField label={<OptionalLabel>{t('history.onset')}</OptionalLabel>} upToToday clearable {...form.getInputProps('onset')} />}
           <Textarea label={<OptionalLabel>{t('history.note')}</OptionalLabel>} autosize minRows={2} {...form.getInputProps('note')} />
           <Actions onClose={onClose} busy={form.submitting} />
         </Stack>
@@ -165,7 +165,7 @@ export function WeightModal({ patientId, onClose }: { patientId: string; onClose
         <Stack gap="md">
           {alert && <Alert color="red" role="alert">{alert}</Alert>}
           <NumberInput label={t('history.weightKg')} required min={1} max={400} decimalScale={1} data-autofocus {...form.getInputProps('weightKg')} />
-          <DateField label={<OptionalLabel>{t('history.measuredOn')}</OptionalLabel>} maxDate={new Date()} clearable {...form.getInputProps('measuredOn')} />
+          <DateField label={<OptionalLabel>{t('history.measuredOn')}</OptionalLabel>} upToToday clearable {...form.getInputProps('measuredOn')} />
           <Actions onClose={onClose} busy={form.submitting} />
         </Stack>
       </form>

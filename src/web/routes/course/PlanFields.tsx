@@ -151,7 +151,7 @@ export function PlanFields({ form, live, products, templates, dates, currency }:
                 label={<OptionalLabel>{t('planner.allergyTestDate')}</OptionalLabel>}
                 clearable
                 clearButtonProps={{ 'aria-label': t('common.reset') }}
-                maxDate={new Date()} {...form.getInputProps('allergyTestDate')} />
+                upToToday {...form.getInputProps('allergyTestDate')} />
             </SimpleGrid>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

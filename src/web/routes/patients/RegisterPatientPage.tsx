@@ -96,7 +96,7 @@ export function RegisterPatientPage() {
               <TextInput label={<OptionalLabel>{t('register.patronymic')}</OptionalLabel>} autoComplete="off" {...form.getInputProps('patronymic')} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <DateField label={t('register.birthDate')} placeholder={t('register.birthDatePlaceholder')} required defaultLevel="decade" maxDate={new Date()} minDate="1900-01-01" {...form.getInputProps('birthDate')} />
+              <DateField label={t('register.birthDate')} placeholder={t('register.birthDatePlaceholder')} required defaultLevel="decade" upToToday minDate="1900-01-01" {...form.getInputProps('birthDate')} />
               <Radio.Group label={t('register.sex')} required {...form.getInputProps('sex')}>
                 <Group gap="lg" mt={8}>
                   {sexes.map((s) => (

@@ -136,7 +136,7 @@ export function SessionFormPage() {
                 {t('sessionForm.when')}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="md">
-                <DateField label={t('sessionForm.date')} required maxDate={new Date()} {...form.getInputProps('date')} />
+                <DateField label={t('sessionForm.date')} required upToToday {...form.getInputProps('date')} />
                 <ClockField label={t('sessionForm.time')} required {...form.getInputProps('time')} />
                 <Select label={t('sessionForm.technique')} allowDeselect={false} data={TECHNIQUE_CODES.map((c) => ({ value: c, label: v(techniques, c) }))} {...form.getInputProps('technique')} />
                 <NumberInput label={t('sessionForm.depth')} min={0.1} max={15} step={0.5} decimalScale={1} {...form.getInputProps('depthMm')} />
