@@ -8,9 +8,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ensureAppDatabase } from '../src/server/db/bootstrap.ts';
+import { dropDatabasesOf } from '../test/drop-databases.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/server/db/embedded.ts';
 
 /** Where a test file makes its database from (see harness.ts). */
@@ -70,11 +70,7 @@ export default async function setup(project: TestProject) {
   project.provide('e2eDatabase', database);
 
   return async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    const dbs = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`%${suffix}%`]);
-    for (const { datname } of dbs.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabasesOf(adminUrl, suffix);
     if (server) await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };

@@ -11,6 +11,7 @@ import { localName, useLang, useVocab } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 import { AllergyModal, ConditionModal, EnteredInErrorModal, VersionsModal, WeightModal } from './history-modals.tsx';
 import { QuestionnaireModal } from './QuestionnaireModal.tsx';
+import { historyUntaken } from './safety-facts.ts';
 
 type Open = { kind: 'condition' } | { kind: 'allergy' } | { kind: 'weight' } | { kind: 'versions' } | { kind: 'questionnaire' } | { kind: 'error'; entry: 'condition' | 'allergy'; id: string; label: string } | null;
 
@@ -26,7 +27,7 @@ export function HistorySection({ chart }: { chart: ChartView }) {
   const canWrite = session.can('clinical.write') && !chart.patient.archived;
   const history = chart.history;
   if (!history) return null;
-  const untaken = history.lastRecordedAt === null;
+  const untaken = historyUntaken(chart);
   const substanceName = (code: string) => {
     const s = substances.data?.items.find((x) => x.code === code);
     return s ? localName(s, lang) : code;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChartView } from '../../api/chart.ts';
 import { IconAlert } from '../../components/icons.tsx';
+import { historyUntaken } from './safety-facts.ts';
 
 /**
  * Said where a plan or a session is made for a patient whose history was never taken: the safety
@@ -10,8 +11,7 @@ import { IconAlert } from '../../components/icons.tsx';
  */
 export function HistoryUntaken({ chart }: { chart: ChartView }) {
   const { t } = useTranslation();
-  const history = chart.history;
-  if (!history || history.lastRecordedAt !== null || history.conditions.length > 0 || history.allergies.length > 0) return null;
+  if (!historyUntaken(chart)) return null;
   return (
     <Alert color="orange" variant="light" icon={<IconAlert size={18} />} title={t('history.untakenTitle')} role="status">
       {t('history.untakenCheck')}{' '}

@@ -8,7 +8,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { localName, useLang } from '../../i18n/vocab.ts';
 import { useSession } from '../../session/session.ts';
 import { QuestionnaireModal } from './QuestionnaireModal.tsx';
-import { safetyFacts } from './safety-facts.ts';
+import { historyUntaken, safetyFacts } from './safety-facts.ts';
 import classes from './SafetyStrip.module.css';
 
 const chipColor = { allergy: 'red', condition: 'orange', event: 'grape' } as const;
@@ -28,7 +28,7 @@ export function SafetyStrip({ chart }: { chart: ChartView }) {
   const byCode = new Map((substances.data?.items ?? []).map((s) => [s.code, localName(s, lang)]));
   const facts = chart.history ? safetyFacts(chart, t, lang, (code) => byCode.get(code) ?? code) : undefined;
   const alarming = facts !== undefined && facts.length > 0;
-  const untaken = facts?.length === 0 && chart.history?.lastRecordedAt === null;
+  const untaken = facts?.length === 0 && historyUntaken(chart);
   const weight = chart.history?.weight;
   const canAsk = untaken && session.can('clinical.write') && !chart.patient.archived;
   return (

@@ -30,3 +30,8 @@ export function safetyFacts(chart: ChartView, t: TFunction, lang: Lang, substanc
   }
   return out;
 }
+
+/** Whether the patient's history was never taken: no entry and no questionnaire, ever (an empty list then says nothing). */
+export function historyUntaken(chart: ChartView): boolean {
+  return chart.history?.lastRecordedAt === null;
+}
